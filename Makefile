@@ -1,0 +1,27 @@
+# Two commands for a newcomer: `make run` and `make test`. Both create .venv when needed.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORES ?= 4
+
+.PHONY: run test venv bench clean dictionary
+
+$(STAMP): requirements.txt constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	@touch $@
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/snakemake --cores $(CORES)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+dictionary: $(STAMP)
+	$(BIN)/python -m schemas.dictionary
+
+clean:
+	rm -rf results .snakemake

@@ -1,0 +1,19 @@
+# Literature curation: papers -> schema-checked, versioned Parquet datasets.
+# The DAG: parse (per shard) -> publish. See README.md.
+from snakemake.utils import min_version
+
+min_version("9.0")
+
+
+configfile: "config/config.yaml"
+
+
+include: "rules/common.smk"
+include: "rules/parse.smk"
+include: "rules/publish.smk"
+
+
+rule all:
+    default_target: True
+    input:
+        PUBLISHED,

@@ -1,0 +1,1 @@
+"""Literature-curation pipeline: parse papers into traceable, schema-checked tables."""

@@ -1,0 +1,40 @@
+# Shared by all rules: config checking, input discovery and sharding.
+import os
+import sys
+
+# The pipeline's modules live beside the Snakefile; make them importable here and in scripts.
+sys.path.insert(0, workflow.basedir)
+os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (workflow.basedir, os.environ.get("PYTHONPATH")) if p)
+
+from snakemake.utils import validate
+
+from curation.config import ConfigError, check_config, SCHEMA_PATH
+from curation.inputs import InputConfigError, plan_shards, resolve_inputs
+from schemas.tables import PARSE_TABLES
+
+try:
+    check_config(config)
+except ConfigError as e:
+    raise WorkflowError(f"Invalid configuration: {e}") from None
+validate(config, str(SCHEMA_PATH))  # fills in the schema's defaults
+
+try:
+    INPUT_FILES = resolve_inputs(config["inputs"])
+except InputConfigError as e:
+    raise WorkflowError(f"Invalid configuration: {e}") from None
+
+SHARDS = plan_shards(INPUT_FILES, config["shard_size"])
+RESULTS = "results"
+PUBLISHED = f"{RESULTS}/published.json"
+
+
+wildcard_constraints:
+    shard=r"\d+-of-\d+",
+
+
+def shard_paths(wildcards):
+    return [f.path for f in SHARDS[wildcards.shard]]
+
+
+def shard_sources(wildcards):
+    return [[f.source_path, f.path] for f in SHARDS[wildcards.shard]]

@@ -1,0 +1,120 @@
+"""Cross-table rules, checked on the whole dataset before it is published.
+
+Each rule is a plain function over the validated frames that yields :class:`Violation` rows;
+its name is the ``rule`` a person reads in the report.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import pandas as pd
+
+from curation.model import PASSAGE_SEPARATOR
+
+Tables = dict[str, pd.DataFrame]
+
+
+@dataclass(frozen=True)
+class Violation:
+    table: str
+    key: str
+    rule: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.table} [{self.key}] {self.rule}: {self.detail}"
+
+
+def rows_belong_to_documents(t: Tables) -> Iterator[Violation]:
+    docs = set(t["documents"]["doc_id"])
+    for table in ("authors", "passages", "table_cells", "references", "citations", "abbreviations", "source_entities"):
+        for doc_id in sorted(set(t[table]["doc_id"]) - docs):
+            yield Violation(table, doc_id, "rows_belong_to_documents", "doc_id not in documents")
+
+
+def passage_offsets_tile_the_document(t: Tables) -> Iterator[Violation]:
+    """Passages of a document are numbered 0..n-1 and laid end to end with one separator."""
+    docs = t["documents"].set_index("doc_id")
+    sep = len(PASSAGE_SEPARATOR)
+    for doc_id, group in t["passages"].groupby("doc_id", sort=True):
+        group = group.sort_values("ordinal")
+        ordinals = group["ordinal"].tolist()
+        if ordinals != list(range(len(ordinals))):
+            yield Violation("passages", doc_id, "passage_offsets_tile_the_document", "ordinals are not 0..n-1")
+            continue
+        expected = 0
+        for pid, offset, text in zip(group["passage_id"], group["offset"], group["text"]):
+            if offset != expected:
+                yield Violation("passages", pid, "passage_offsets_tile_the_document", f"offset {offset}, expected {expected}")
+                break
+            expected = offset + len(text) + sep
+        if doc_id in docs.index:
+            d = docs.loc[doc_id]
+            if d["n_passages"] != len(group) or d["text_length"] != max(0, expected - sep):
+                yield Violation("documents", doc_id, "passage_offsets_tile_the_document",
+                                "n_passages/text_length disagree with passages")
+
+
+def _passages(t: Tables) -> pd.DataFrame:
+    return t["passages"].set_index("passage_id")[["doc_id", "offset", "text"]]
+
+
+def citations_slice_their_passage(t: Tables) -> Iterator[Violation]:
+    passages = _passages(t)
+    refs = set(t["references"]["reference_id"])
+    for row in t["citations"].itertuples(index=False):
+        if row.passage_id not in passages.index:
+            yield Violation("citations", row.citation_id, "citations_slice_their_passage", "passage does not exist")
+            continue
+        p = passages.loc[row.passage_id]
+        if p["doc_id"] != row.doc_id:
+            yield Violation("citations", row.citation_id, "citations_slice_their_passage", "passage belongs to another document")
+        elif p["text"][row.start - p["offset"]:row.end - p["offset"]] != row.text or row.start < p["offset"]:
+            yield Violation("citations", row.citation_id, "citations_slice_their_passage", "offsets do not slice to the marker text")
+        if isinstance(row.reference_id, str) and row.reference_id not in refs:
+            yield Violation("citations", row.citation_id, "citations_slice_their_passage", "reference does not exist")
+
+
+def cells_match_their_passage(t: Tables) -> Iterator[Violation]:
+    passages = _passages(t)
+    cells = t["table_cells"]
+    for row in cells[cells["passage_id"].notna()].itertuples(index=False):
+        key = f"{row.doc_id}:{row.table_id}:{row.part}:{row.row}:{row.column}"
+        if row.passage_id not in passages.index:
+            yield Violation("table_cells", key, "cells_match_their_passage", "passage does not exist")
+        elif passages.loc[row.passage_id, "text"] != row.text:
+            yield Violation("table_cells", key, "cells_match_their_passage", "cell text differs from its passage")
+
+
+def abbreviations_match_their_passages(t: Tables) -> Iterator[Violation]:
+    passages = _passages(t)
+    for row in t["abbreviations"].itertuples(index=False):
+        for pid, text in ((row.short_passage_id, row.short_form), (row.long_passage_id, row.long_form)):
+            if isinstance(pid, str) and (pid not in passages.index or passages.loc[pid, "text"] != text):
+                yield Violation("abbreviations", row.abbreviation_id, "abbreviations_match_their_passages",
+                                f"passage {pid} does not hold {text!r}")
+
+
+def inputs_account_for_documents(t: Tables) -> Iterator[Violation]:
+    inputs = t["inputs"].set_index("source_path")
+    counts = t["documents"].groupby("source_path").size()
+    for path, n in counts.items():
+        if path not in inputs.index:
+            yield Violation("documents", path, "inputs_account_for_documents", "source file not among inputs")
+        elif inputs.loc[path, "n_documents"] != n:
+            yield Violation("inputs", path, "inputs_account_for_documents", f"n_documents {inputs.loc[path, 'n_documents']} but {n} published")
+
+
+RULES: list[Callable[[Tables], Iterator[Violation]]] = [
+    rows_belong_to_documents,
+    passage_offsets_tile_the_document,
+    citations_slice_their_passage,
+    cells_match_their_passage,
+    abbreviations_match_their_passages,
+    inputs_account_for_documents,
+]
+
+
+def check(tables: Tables) -> list[Violation]:
+    return [v for rule in RULES for v in rule(tables)]

@@ -1,0 +1,12 @@
+"""Snakemake script for rules/publish.smk: publish the dataset version and point results/published.json at it."""
+from curation.logs import setup
+from curation.publish import publish_and_point
+
+setup(snakemake.log[0])
+publish_and_point(
+    shard_dirs=snakemake.params.shard_dirs,
+    datasets_dir=snakemake.params.datasets_dir,
+    config=dict(snakemake.params.config),
+    code_root=snakemake.params.code_root,
+    pointer=snakemake.output[0],
+)
