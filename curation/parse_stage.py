@@ -19,8 +19,12 @@ from .readers import InputError, detect_format, read_documents
 log = logging.getLogger("curation.parse")
 
 
-def parse_file(f: InputFile, max_bytes: int) -> tuple[dict[str, list[dict]], dict, dict | None]:
-    """(rows per table, the inputs row, a quarantine row or None) for one file."""
+def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict[str, list[dict]], dict, dict | None]:
+    """(rows per table, the inputs row, a quarantine row or None) for one file.
+
+    ``seen`` maps sha256 -> source_path of files already parsed in this shard: identical bytes
+    are one document, kept under the first path (files come sorted by path).
+    """
     size = os.path.getsize(f.path)
     row = {"source_path": f.source_path, "source_sha256": None, "size_bytes": size,
            "format": "unread", "n_documents": 0, "status": "quarantined"}
@@ -31,6 +35,11 @@ def parse_file(f: InputFile, max_bytes: int) -> tuple[dict[str, list[dict]], dic
         data = fh.read()
     sha = hashlib.sha256(data).hexdigest()
     row["source_sha256"] = sha
+    if sha in seen:
+        row.update(format=detect_format(data), status="duplicate")
+        reason = f"duplicate: same content as {seen[sha]}"
+        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "reason": reason}
+    seen[sha] = f.source_path
     try:
         fmt, docs = read_documents(data)
         tables: dict[str, list[dict]] = {}
@@ -53,8 +62,9 @@ def parse_file(f: InputFile, max_bytes: int) -> tuple[dict[str, list[dict]], dic
 
 def parse_shard(files: list[InputFile], outputs: dict[str, str], max_bytes: int) -> dict[str, int]:
     collected: dict[str, list[dict]] = {t: [] for t in PARSE_TABLES}
-    for n, f in enumerate(files, 1):
-        tables, input_row, quarantined = parse_file(f, max_bytes)
+    seen: dict[str, str] = {}
+    for n, f in enumerate(sorted(files), 1):
+        tables, input_row, quarantined = parse_file(f, max_bytes, seen)
         for table, rows in tables.items():
             collected[table].extend(rows)
         collected["inputs"].append(input_row)

@@ -7,6 +7,7 @@ Cross-table rules live in :mod:`schemas.integrity`.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 import pyarrow as pa_arrow
@@ -31,7 +32,8 @@ def ListOfStr(description: str):
 
 
 def _is_list_of_str(series: pd.Series) -> pd.Series:
-    return series.map(lambda v: isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v))
+    # numpy arrays are what pandas.read_parquet gives back for list columns
+    return series.map(lambda v: isinstance(v, (list, tuple, np.ndarray)) and all(isinstance(x, str) for x in v))
 
 
 class _Base(pa.DataFrameModel):
@@ -269,6 +271,22 @@ def empty_frame(table: str) -> pd.DataFrame:
     return arrow_schema(table).empty_table().to_pandas()
 
 
+class ContractError(ValueError):
+    """Rows that break a table's model; the message is short enough to read."""
+
+
 def validate(table: str, df: pd.DataFrame) -> pd.DataFrame:
     model, _ = TABLES[table]
-    return model.validate(df, lazy=True)
+    try:
+        return model.validate(df, lazy=True)
+    except pa.errors.SchemaErrors as e:
+        raise ContractError(f"table {table!r} breaks its schema: {summarise(e.failure_cases)}") from None
+
+
+def summarise(failure_cases: pd.DataFrame, limit: int = 5) -> str:
+    parts = []
+    for (column, check), group in failure_cases.groupby(["column", "check"], sort=True, dropna=False):
+        examples = ", ".join(repr(v)[:60] for v in group["failure_case"].head(3))
+        parts.append(f"{column}: {check} fails for {len(group)} row(s), e.g. {examples}")
+    more = f"; and {len(parts) - limit} more" if len(parts) > limit else ""
+    return "; ".join(parts[:limit]) + more

@@ -1,0 +1,68 @@
+"""Publishing: duplicates across shards, immutable versions, the latest pointer."""
+from __future__ import annotations
+
+import json
+import os
+
+import pandas as pd
+import pytest
+
+from curation.inputs import InputFile
+from curation.parquet_io import read_table, write_table
+from curation.parse_stage import parse_shard
+from curation.publish import PublishError, publish
+from schemas.tables import PARSE_TABLES
+from tests.conftest import JATS_SEED, ROOT, SUMMARY_SEED
+
+CONFIG = {"dataset": {"name": "test", "version": "1.2.3"}, "inputs": ["papers"], "shard_size": 1,
+          "limits": {"max_file_mb": 200}}
+
+
+def shard(tmp_path, name, files):
+    out = tmp_path / "shards" / name
+    parse_shard([InputFile(sp, str(p)) for sp, p in files], {t: str(out / f"{t}.parquet") for t in PARSE_TABLES},
+                max_bytes=10**9)
+    return str(out)
+
+
+@pytest.fixture
+def shards(tmp_path):
+    return [shard(tmp_path, "a", [("papers/004.xml", JATS_SEED)]),
+            shard(tmp_path, "b", [("papers/000.md", SUMMARY_SEED), ("papers/zz-copy.xml", JATS_SEED)])]
+
+
+def test_duplicates_across_shards_are_one_document(tmp_path, shards):
+    manifest = publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
+    dataset = tmp_path / "datasets" / manifest["version"]
+    docs = pd.read_parquet(dataset / "documents.parquet")
+    assert sorted(docs.source_path) == ["papers/000.md", "papers/004.xml"]
+    quarantine = pd.read_parquet(dataset / "quarantine.parquet")
+    assert quarantine.to_dict("records") == [{"source_path": "papers/zz-copy.xml", "source_sha256": docs.source_sha256[
+        docs.source_path == "papers/004.xml"].item(), "stage": "publish", "reason": "duplicate: same content as papers/004.xml"}]
+    assert manifest["tables"]["passages"]["rows"] == pd.read_parquet(dataset / "passages.parquet").shape[0]
+
+
+def test_versions_are_immutable_and_latest_moves(tmp_path, shards):
+    datasets = tmp_path / "datasets"
+    first = publish(shards, str(datasets), CONFIG, str(ROOT))
+    assert first["version"].startswith("test-1.2.3-")
+    files = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).iterdir()}
+    again = publish(shards, str(datasets), CONFIG, str(ROOT))
+    assert again["version"] == first["version"]
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).iterdir()} == files
+    changed = publish(shards, str(datasets), {**CONFIG, "dataset": {"name": "test", "version": "1.2.4"}}, str(ROOT))
+    assert changed["version"] != first["version"]
+    assert (datasets / first["version"] / "manifest.json").exists()
+    assert os.readlink(datasets / "latest") == changed["version"]
+    assert not [p for p in datasets.iterdir() if p.name.startswith(".")]
+
+
+def test_integrity_failure_publishes_nothing(tmp_path, shards):
+    passages = tmp_path / "shards" / "a" / "passages.parquet"
+    df = read_table("passages", passages)
+    df.loc[3, "offset"] += 7
+    write_table("passages", df, passages)
+    with pytest.raises(PublishError, match="passage_offsets_tile_the_document"):
+        publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
+    datasets = tmp_path / "datasets"
+    assert not datasets.exists() or list(datasets.iterdir()) == []
