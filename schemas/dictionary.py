@@ -17,7 +17,8 @@ def render() -> str:
                   f"Sorted by {', '.join(key)}.", "", "| column | type | null | description |", "|---|---|---|---|"]
         for field in arrow_schema(table):
             description = field.metadata[b"description"].decode().replace("|", "\\|")
-            lines.append(f"| `{field.name}` | {field.type} | {'yes' if field.nullable else ''} | {description} |")
+            kind = "list<string>" if str(field.type).startswith("list") else str(field.type)
+            lines.append(f"| `{field.name}` | {kind} | {'yes' if field.nullable else ''} | {description} |")
     lines += ["", END]
     return "\n".join(lines)
 
