@@ -8,11 +8,6 @@ afterwards by searching.
 """
 from __future__ import annotations
 
-import re
-
-_TOKENS = re.compile(r"(\s+)|(\S+)")
-
-
 class Span:
     """A marked region of a :class:`TextBuilder`; start is fixed by the first visible character."""
 
@@ -33,20 +28,21 @@ class TextBuilder:
     def add(self, chunk: str | None) -> None:
         if not chunk:
             return
-        for space, word in _TOKENS.findall(chunk):
-            if space:
-                self._pending_space = True
-                continue
-            if self._pending_space and self.length:
-                self._parts.append(" ")
-                self.length += 1
-            self._pending_space = False
-            if self._unstarted:
-                for span in self._unstarted:
-                    span.start = self.length
-                self._unstarted.clear()
-            self._parts.append(word)
-            self.length += len(word)
+        words = chunk.split()  # str.split() and re's \s agree on what whitespace is
+        if not words:
+            self._pending_space = True
+            return
+        if (self._pending_space or chunk[0].isspace()) and self.length:
+            self._parts.append(" ")
+            self.length += 1
+        if self._unstarted:
+            for span in self._unstarted:
+                span.start = self.length
+            self._unstarted.clear()
+        joined = words[0] if len(words) == 1 else " ".join(words)
+        self._parts.append(joined)
+        self.length += len(joined)
+        self._pending_space = chunk[-1].isspace()
 
     def separate(self) -> None:
         """Ask for a single space before whatever comes next (used between block parts)."""

@@ -27,3 +27,12 @@ def test_bad_config_is_one_readable_line(change, message):
     with pytest.raises(ConfigError) as e:
         check_config(config)
     assert str(e.value).startswith(message) and "\n" not in str(e.value)
+
+
+def test_snakemake_validation_fills_in_the_schema_defaults():
+    from snakemake.utils import validate
+
+    from curation.config import SCHEMA_PATH
+    config = {"dataset": {"name": "x", "version": "1.0.0"}, "inputs": ["papers"]}
+    validate(config, str(SCHEMA_PATH))
+    assert config["shard_size"] == 500 and config["limits"] == {"max_file_mb": 200}
