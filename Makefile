@@ -7,9 +7,10 @@ CORES ?= 4
 
 .PHONY: run test venv bench clean dictionary
 
-$(STAMP): requirements.txt constraints.txt
+$(STAMP): requirements.txt requirements-nodeps.txt constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.txt
 	@touch $@
 
 venv: $(STAMP)

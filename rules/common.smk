@@ -10,7 +10,8 @@ from snakemake.utils import validate
 
 from curation.config import ConfigError, check_config, SCHEMA_PATH
 from curation.inputs import InputConfigError, plan_shards, resolve_inputs
-from schemas.tables import PARSE_TABLES
+from curation.publish import code_fingerprint
+from schemas.tables import ANNOTATE_TABLES, PARSE_TABLES
 
 try:
     check_config(config)
@@ -24,6 +25,9 @@ except InputConfigError as e:
     raise WorkflowError(f"Invalid configuration: {e}") from None
 
 SHARDS = plan_shards(INPUT_FILES, config["shard_size"])
+# A change to the pipeline's modules must rebuild what they made: rules carry the code's fingerprint as a
+# parameter, and Snakemake re-runs a job whose parameters changed.
+CODE_VERSION = code_fingerprint(workflow.basedir, with_git=False)["sha256"][:16]
 RESULTS = "results"
 PUBLISHED = f"{RESULTS}/published.json"
 

@@ -5,6 +5,7 @@ rule parse_shard:
     output:
         **{table: f"{RESULTS}/shards/{{shard}}/{table}.parquet" for table in PARSE_TABLES},
     params:
+        code_version=CODE_VERSION,
         files=shard_sources,
         max_bytes=int(config["limits"]["max_file_mb"] * 1_000_000),
     log:

@@ -28,7 +28,10 @@ class Violation:
 
 def rows_belong_to_documents(t: Tables) -> Iterator[Violation]:
     docs = set(t["documents"]["doc_id"])
-    for table in ("authors", "passages", "table_cells", "references", "citations", "abbreviations", "source_entities"):
+    for table in ("authors", "passages", "table_cells", "references", "citations", "abbreviations", "source_entities",
+                  "sentences", "mentions", "curation_flags"):
+        if table not in t:
+            continue
         for doc_id in sorted(set(t[table]["doc_id"]) - docs):
             yield Violation(table, doc_id, "rows_belong_to_documents", "doc_id not in documents")
 
@@ -90,10 +93,17 @@ def cells_match_their_passage(t: Tables) -> Iterator[Violation]:
 def abbreviations_match_their_passages(t: Tables) -> Iterator[Violation]:
     passages = _passages(t)
     for row in t["abbreviations"].itertuples(index=False):
-        for pid, text in ((row.short_passage_id, row.short_form), (row.long_passage_id, row.long_form)):
-            if isinstance(pid, str) and (pid not in passages.index or passages.loc[pid, "text"] != text):
+        for side, text in (("short", row.short_form), ("long", row.long_form)):
+            pid, start, end = getattr(row, f"{side}_passage_id"), getattr(row, f"{side}_start"), getattr(row, f"{side}_end")
+            if not isinstance(pid, str) or pd.isna(start):
+                continue
+            if pid not in passages.index:
+                yield Violation("abbreviations", row.abbreviation_id, "abbreviations_match_their_passages", f"passage {pid} does not exist")
+                continue
+            offset, passage_text = passages.loc[pid, "offset"], passages.loc[pid, "text"]
+            if passage_text[start - offset:end - offset] != text:
                 yield Violation("abbreviations", row.abbreviation_id, "abbreviations_match_their_passages",
-                                f"passage {pid} does not hold {text!r}")
+                                f"{side} form offsets do not slice to {text!r}")
 
 
 def inputs_account_for_documents(t: Tables) -> Iterator[Violation]:
@@ -106,6 +116,39 @@ def inputs_account_for_documents(t: Tables) -> Iterator[Violation]:
             yield Violation("inputs", path, "inputs_account_for_documents", f"n_documents {inputs.loc[path, 'n_documents']} but {n} published")
 
 
+def _slices(t: Tables, table: str, key: str) -> Iterator[tuple[object, bool]]:
+    """For each row of a table with passage_id/start/end: (row, does the passage hold [start, end))."""
+    rows = t[table]
+    if not len(rows):
+        return
+    p = t["passages"].set_index("passage_id")
+    joined = rows.join(p[["doc_id", "offset", "text"]].rename(columns={"doc_id": "p_doc", "text": "p_text"}), on="passage_id")
+    for row in joined.itertuples(index=False):
+        ok = isinstance(row.p_text, str) and row.p_doc == row.doc_id and row.offset <= row.start <= row.end \
+            and row.end - row.offset <= len(row.p_text)
+        yield row, ok
+
+
+def mentions_slice_their_passage(t: Tables) -> Iterator[Violation]:
+    """The invariant curators rely on: passage.text[start - offset : end - offset] == mention.text."""
+    for row, ok in _slices(t, "mentions", "mention_id"):
+        if not ok or row.p_text[row.start - row.offset:row.end - row.offset] != row.text:
+            yield Violation("mentions", row.mention_id, "mentions_slice_their_passage", "offsets do not slice to the mention text")
+
+
+def sentences_lie_in_their_passage(t: Tables) -> Iterator[Violation]:
+    for row, ok in _slices(t, "sentences", "sentence_id"):
+        if not ok:
+            yield Violation("sentences", row.sentence_id, "sentences_lie_in_their_passage", "sentence outside its passage")
+
+
+def concepts_used_are_described(t: Tables) -> Iterator[Violation]:
+    known = set(t["concepts"]["concept_id"])
+    for row in t["mentions"].itertuples(index=False):
+        if isinstance(row.concept_id, str) and row.concept_id not in known:
+            yield Violation("mentions", row.mention_id, "concepts_used_are_described", f"{row.concept_id} not in concepts")
+
+
 RULES: list[Callable[[Tables], Iterator[Violation]]] = [
     rows_belong_to_documents,
     passage_offsets_tile_the_document,
@@ -113,8 +156,13 @@ RULES: list[Callable[[Tables], Iterator[Violation]]] = [
     cells_match_their_passage,
     abbreviations_match_their_passages,
     inputs_account_for_documents,
+    mentions_slice_their_passage,
+    sentences_lie_in_their_passage,
+    concepts_used_are_described,
 ]
 
 
 def check(tables: Tables) -> list[Violation]:
+    from schemas.tables import TABLES, arrow_schema
+    tables = {**{name: arrow_schema(name).empty_table().to_pandas() for name in TABLES}, **tables}
     return [v for rule in RULES for v in rule(tables)]

@@ -188,6 +188,10 @@ class Abbreviations(_Base):
     source: Series[str] = pa.Field(isin=["glossary", "text"], description="Where it was defined.")
     short_passage_id: Series[str] = pa.Field(nullable=True, description="Passage holding the short form.")
     long_passage_id: Series[str] = pa.Field(nullable=True, description="Passage holding the long form.")
+    short_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Document-level start of the short form.")
+    short_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Document-level end of the short form.")
+    long_start: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Document-level start of the long form.")
+    long_end: Series[pd.Int64Dtype] = pa.Field(nullable=True, ge=0, description="Document-level end of the long form.")
 
 
 class SourceEntities(_Base):
@@ -229,6 +233,74 @@ class Inputs(_Base):
     status: Series[str] = pa.Field(isin=["published", "quarantined", "duplicate"], description="What became of it.")
 
 
+ENTITY_TYPES = ["gene", "chemical", "disease", "species", "cell_line", "variant"]
+MENTION_METHODS = ["dictionary", "abbreviation", "pattern", "imported"]
+
+
+class Sentences(_Base):
+    """Sentences of each passage (syntok), the unit relations and evidence are read from."""
+
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document.")
+    sentence_id: Series[str] = pa.Field(unique=True, description="passage_id + '.s' + ordinal within the passage.")
+    passage_id: Series[str] = pa.Field(description="Passage holding the sentence.")
+    start: Series[int] = pa.Field(ge=0, description="Document-level start.")
+    end: Series[int] = pa.Field(ge=0, description="Document-level end.")
+
+
+class Mentions(_Base):
+    """Recognised and normalised entity mentions. The passage text at [start, end) is `text`."""
+
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document.")
+    mention_id: Series[str] = pa.Field(unique=True, description="Stable ID: doc_id + '.m' + start + '-' + end.")
+    passage_id: Series[str] = pa.Field(description="Passage holding the mention.")
+    start: Series[int] = pa.Field(ge=0, description="Document-level start (code points).")
+    end: Series[int] = pa.Field(ge=0, description="Document-level end (code points).")
+    text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The mention as written.")
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="gene (incl. FamPlex families), chemical, disease, species, cell_line, variant.")
+    concept_id: Series[str] = pa.Field(nullable=True, description="Normalised concept as a CURIE; null when the mention is ambiguous (see candidates).")
+    candidates: Series[object] = ListOfStr("Every concept the matched term could mean, best first.")
+    method: Series[str] = pa.Field(isin=MENTION_METHODS, description="How it was found: dictionary, abbreviation (via a defined long form), pattern (variants), imported.")
+    matched_term: Series[str] = pa.Field(nullable=True, description="Vocabulary term (or long form) that matched.")
+    vocabulary_version: Series[str] = pa.Field(nullable=True, description="Vocabulary of the concept: name@package==version:sha256 prefix of its file.")
+    confidence: Series[float] = pa.Field(ge=0, le=1, description="How sure the annotator is (term kind, ambiguity, method).")
+
+
+class Concepts(_Base):
+    """Concepts referred to by the dataset (or, in results/vocabulary, all of them)."""
+
+    concept_id: Series[str] = pa.Field(unique=True, description="CURIE: NCBIGene:6347, mesh:D002289, fplx:ERK, NCBITaxon:9606, cellosaurus:CVCL_2063.")
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="Entity type.")
+    preferred_name: Series[str] = pa.Field(description="Preferred name (gene symbol, MeSH heading, ...).")
+    full_name: Series[str] = pa.Field(nullable=True, description="Full name where the vocabulary has one.")
+    vocabulary: Series[str] = pa.Field(description="Vocabulary the concept comes from (hgnc, mesh, mesh_supp, famplex, curated_species, ...).")
+    vocabulary_version: Series[str] = pa.Field(description="name@package==version:sha256 prefix of the source file.")
+    taxon: Series[str] = pa.Field(nullable=True, description="Species of a gene or cell line.")
+    is_family: Series[bool] = pa.Field(description="A protein family or complex (FamPlex), not one gene.")
+    members: Series[object] = ListOfStr("Member genes of a family.")
+
+
+class Terms(_Base):
+    """The lexicon: every term, the concept it names, and where it came from."""
+
+    term: Series[str] = pa.Field(description="Term as the vocabulary writes it.")
+    concept_id: Series[str] = pa.Field(description="Concept it names.")
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="Entity type.")
+    term_kind: Series[str] = pa.Field(description="symbol, name, synonym, alias, previous, famplex or curated: decides case rules and ranking.")
+    source: Series[str] = pa.Field(description="Vocabulary the term comes from; its version is in vocabulary.json.")
+
+
+class CurationFlags(_Base):
+    """Claims made by inputs (summary entity lists, imported annotations) that the vocabularies contradict or cannot confirm."""
+
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document making the claim.")
+    flag_id: Series[str] = pa.Field(unique=True, description="claim_id + '.' + flag kind.")
+    claim_id: Series[str] = pa.Field(description="The claim (source_entities.claim_id).")
+    claim: Series[str] = pa.Field(description="The claim as written, e.g. 'erk1/2 -> NCBIGene:778596'.")
+    flag: Series[str] = pa.Field(description="wrong_concept, family_as_gene, not_human, unknown_identifier, name_not_in_vocabulary.")
+    vocabulary_says: Series[str] = pa.Field(nullable=True, description="What the vocabularies say instead (concept and name).")
+    explanation: Series[str] = pa.Field(description="One sentence for a curator.")
+
+
 # Table name -> (model, primary sort key). The key orders rows so Parquet bytes are reproducible.
 TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "documents": (Documents, ["doc_id"]),
@@ -241,13 +313,23 @@ TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "source_entities": (SourceEntities, ["doc_id", "claim_id"]),
     "quarantine": (Quarantine, ["source_path", "stage", "reason"]),
     "inputs": (Inputs, ["source_path"]),
+    "sentences": (Sentences, ["doc_id", "start", "sentence_id"]),
+    "mentions": (Mentions, ["doc_id", "start", "end", "mention_id"]),
+    "concepts": (Concepts, ["concept_id"]),
+    "terms": (Terms, ["concept_id", "term", "term_kind", "source"]),
+    "curation_flags": (CurationFlags, ["doc_id", "flag_id"]),
 }
-# Tables a parse shard writes (``inputs`` is too: every file the shard was given).
-PARSE_TABLES = list(TABLES)
+# What each step writes.
+PARSE_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations", "abbreviations",
+                "source_entities", "quarantine", "inputs"]
+ANNOTATE_TABLES = ["sentences", "mentions", "abbreviations", "curation_flags"]
+VOCABULARY_TABLES = ["concepts", "terms"]
+# What a published dataset holds (concepts: those the dataset refers to).
+DATASET_TABLES = PARSE_TABLES + ["sentences", "mentions", "curation_flags", "concepts"]
 
 _ARROW = {
     "str": pa_arrow.string(), "string": pa_arrow.string(), "int64": pa_arrow.int64(), "Int64": pa_arrow.int64(),
-    "bool": pa_arrow.bool_(), "float64": pa_arrow.float64(),
+    "bool": pa_arrow.bool_(), "float64": pa_arrow.float64(), "float": pa_arrow.float64(),
 }
 
 

@@ -17,7 +17,7 @@ SUMMARY_SEED = PAPERS / "000_fa56d71dd939e52c.txt"
 JATS_SEED = PAPERS / "004_60a49ef73a67cab9.txt"
 SHARED = ROOT.parent / "shared"
 PROJECT_FILES = ["Snakefile", "config", "rules", "scripts", "schemas", "curation", "resources",
-                 "requirements.txt", "constraints.txt"]
+                 "requirements.txt", "requirements-nodeps.txt", "constraints.txt"]
 
 
 def parse_rows(path: Path, source_path: str | None = None) -> dict[str, list[dict]]:

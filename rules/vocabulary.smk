@@ -1,0 +1,28 @@
+VOCABULARY = f"{RESULTS}/vocabulary"
+VOCABULARY_FILES = {
+    "concepts": f"{VOCABULARY}/concepts.parquet",
+    "terms": f"{VOCABULARY}/terms.parquet",
+    "matcher": f"{VOCABULARY}/matcher.automaton",
+    "entries": f"{VOCABULARY}/matcher.entries",
+    "info": f"{VOCABULARY}/vocabulary.json",
+}
+
+
+rule build_vocabulary:
+    """Concepts, terms and the cached matcher, from the embedded and configured vocabularies."""
+    input:
+        curated=expand(f"{config['vocabularies']['curated_dir']}/{{name}}.tsv", name=["species", "cell_lines", "stoplist", "overrides"]),
+        official=config["vocabularies"]["gene_info"] + config["vocabularies"]["mesh_xml"] + config["vocabularies"]["cellosaurus"],
+    output:
+        **VOCABULARY_FILES,
+    params:
+        code_version=CODE_VERSION,
+        settings=config["vocabularies"],
+        curated_dir=config["vocabularies"]["curated_dir"],
+    log:
+        f"{RESULTS}/logs/build_vocabulary.log",
+    resources:
+        mem_mb=4000,
+        runtime=30,
+    script:
+        "../scripts/build_vocabulary.py"
