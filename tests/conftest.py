@@ -67,3 +67,10 @@ def built_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def dataset(built_project) -> Path:
     return (built_project / "results" / "datasets" / "latest").resolve()
+
+
+@pytest.fixture(scope="session")
+def resources(built_project):
+    """The vocabulary the end-to-end build made, loaded as an annotation step loads it."""
+    from curation.annotate_stage import Resources
+    return Resources(str(built_project / "results" / "vocabulary"))

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from schemas.tables import TABLES
+from schemas.tables import DATASET_TABLES
 from tests.conftest import copy_project, run_snakemake
 
 pytestmark = pytest.mark.slow
@@ -23,7 +23,7 @@ def test_run_publishes_a_version_with_latest_pointing_at_it(built_project, datas
     assert dataset.name == pointer["version"]
     assert dataset.name.startswith("egfr-tki-resistance-0.1.0-")
     assert (built_project / "results" / "datasets" / "latest").is_symlink()
-    assert sorted(p.stem for p in dataset.glob("*.parquet")) == sorted(TABLES)
+    assert sorted(p.stem for p in dataset.glob("*.parquet")) == sorted(DATASET_TABLES)
 
 
 def test_manifest_describes_every_file_and_input(dataset):
@@ -36,6 +36,9 @@ def test_manifest_describes_every_file_and_input(dataset):
     assert set(inputs) == {"resources/papers/000_fa56d71dd939e52c.txt", "resources/papers/004_60a49ef73a67cab9.txt"}
     assert inputs["resources/papers/004_60a49ef73a67cab9.txt"]["format"] == "jats"
     assert manifest["libraries"]["pandera"] and manifest["config"]["dataset"]["name"] == "egfr-tki-resistance"
+    vocabularies = {v["name"]: v for v in manifest["vocabularies"]}
+    assert vocabularies["mesh"]["package_version"] == "1.24.0" and len(vocabularies["mesh"]["sha256"]) == 64
+    assert "National Library of Medicine" in vocabularies["mesh"]["credit"]
 
 
 def test_seed_facts_hold_in_the_published_tables(dataset):

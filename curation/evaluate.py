@@ -1,0 +1,175 @@
+"""Accuracy of the annotator on gold corpora (PubTator or BioC XML), reading only their text.
+
+Two views, per entity type:
+- document level (the BioCreative convention): per document, the set of normalised IDs found vs gold;
+- mention level: exact spans with the right type, and exact spans with the right type and ID.
+Gold quirks handled: BC5CDR's ``-1`` (no ID) and ``|`` composites, NCBI Disease's ``+`` and ``|`` and
+OMIM IDs, BioRED's comma-separated gene IDs.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+# gold type -> our entity type
+GOLD_TYPES = {
+    "chemical": "chemical", "chemicalentity": "chemical",
+    "disease": "disease", "diseaseorphenotypicfeature": "disease", "specificdisease": "disease",
+    "modifier": "disease", "diseaseclass": "disease", "compositemention": "disease",
+    "gene": "gene", "geneorgeneproduct": "gene", "genes": "gene",
+    "generif": "gene", "organismtaxon": "species", "species": "species", "cellline": "cell_line", "sequencevariant": "variant",
+}
+
+
+@dataclass
+class GoldDocument:
+    doc_id: str
+    passages: list[tuple[int, str]]  # (offset, text)
+    annotations: list[tuple[int, int, str, frozenset[str]]] = field(default_factory=list)  # start, end, type, ids
+
+
+def gold_ids(raw: str) -> frozenset[str]:
+    ids = set()
+    for part in re.split(r"[|+,;]", raw or ""):
+        part = part.strip()
+        if not part or part == "-1" or part == "-":
+            continue
+        part = re.sub(r"^(MESH|mesh|NCBIGene|NCBITaxon|Tax|cellosaurus):", "", part)
+        ids.add(part)
+    return frozenset(ids)
+
+
+def concept_to_gold(concept_id: str | None) -> str | None:
+    if not concept_id:
+        return None
+    prefix, _, local = concept_id.partition(":")
+    return local if prefix in ("mesh", "NCBIGene", "NCBITaxon", "cellosaurus") else None
+
+
+def read_pubtator(path: Path) -> list[GoldDocument]:
+    docs, current = [], None
+    titles: dict[str, str] = {}
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            current = None
+            continue
+        m = re.match(r"^(\d+)\|([ta])\|(.*)$", line)
+        if m:
+            pmid, kind, text = m.groups()
+            if current is None or current.doc_id != pmid:
+                current = GoldDocument(pmid, [])
+                docs.append(current)
+            offset = 0 if kind == "t" else len(titles.get(pmid, "")) + 1
+            if kind == "t":
+                titles[pmid] = text
+            current.passages.append((offset, text))
+            continue
+        parts = line.split("\t")
+        if current is not None and len(parts) >= 5 and parts[1].isdigit():
+            etype = GOLD_TYPES.get(parts[4].lower())
+            if etype:
+                current.annotations.append((int(parts[1]), int(parts[2]), etype, gold_ids(parts[5] if len(parts) > 5 else "")))
+    return docs
+
+
+def read_bioc_xml(path: Path) -> list[GoldDocument]:
+    """A BioC XML collection, or a directory of them (NLM-Gene ships one file per PMID)."""
+    path = Path(path)
+    if path.is_dir():
+        return [d for f in sorted(path.glob("*.xml")) + sorted(path.glob("*.XML")) for d in read_bioc_xml(f)]
+    docs = []
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
+    root = etree.parse(str(path), parser).getroot()
+    for d in root.iter("document"):
+        doc = GoldDocument(d.findtext("id"), [])
+        for p in d.iter("passage"):
+            offset = int(p.findtext("offset") or 0)
+            doc.passages.append((offset, p.findtext("text") or ""))
+            for a in p.iter("annotation"):
+                infons = {i.get("key"): (i.text or "") for i in a.iter("infon")}
+                etype = GOLD_TYPES.get((infons.get("type") or "").lower())
+                loc = a.find("location")
+                if etype and loc is not None:
+                    start = int(loc.get("offset"))
+                    doc.annotations.append((start, start + int(loc.get("length")), etype,
+                                            gold_ids(infons.get("identifier") or infons.get("NCBI Gene identifier")
+                                                     or infons.get("NCBI Gene") or "")))
+        docs.append(doc)
+    return docs
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def evaluate(annotator, docs: list[GoldDocument], types: set[str] | None = None) -> dict:
+    """Run the annotator on each document's text and score it against the gold annotations."""
+    gold_types = {a[2] for d in docs for a in d.annotations}
+    types = (types or gold_types) & gold_types - {"variant"}
+    counts = {level: defaultdict(lambda: [0, 0, 0]) for level in ("document", "mention", "mention_id")}
+    errors: dict[str, list] = defaultdict(list)
+    for doc in docs:
+        passages = [{"passage_id": f"{doc.doc_id}.p{i}", "offset": off, "text": text, "ordinal": i}
+                    for i, (off, text) in enumerate(doc.passages)]
+        predicted = [m for m in annotator.annotate("0" * 16, passages)["mentions"] if m["entity_type"] in types]
+        gold = [a for a in doc.annotations if a[2] in types]
+        for etype in types:
+            g_ids = {i for a in gold if a[2] == etype for i in a[3]}
+            p_ids = {concept_to_gold(m["concept_id"]) for m in predicted if m["entity_type"] == etype} - {None}
+            c = counts["document"][etype]
+            c[0] += len(g_ids & p_ids)
+            c[1] += len(p_ids - g_ids)
+            c[2] += len(g_ids - p_ids)
+            g_spans = {(a[0], a[1]): a[3] for a in gold if a[2] == etype}
+            p_spans = {(m["start"], m["end"]): concept_to_gold(m["concept_id"]) for m in predicted if m["entity_type"] == etype}
+            c = counts["mention"][etype]
+            c[0] += len(g_spans.keys() & p_spans.keys())
+            c[1] += len(p_spans.keys() - g_spans.keys())
+            c[2] += len(g_spans.keys() - p_spans.keys())
+            c = counts["mention_id"][etype]
+            tp = sum(1 for s, i in p_spans.items() if s in g_spans and i in g_spans[s])
+            c[0] += tp
+            c[1] += len(p_spans) - tp
+            c[2] += len(g_spans) - tp
+            text = {p["offset"]: p["text"] for p in passages}
+            for s, i in p_spans.items():
+                if s not in g_spans:
+                    errors[f"{etype}:fp"].append(_slice(text, s))
+            for s in g_spans.keys() - p_spans.keys():
+                errors[f"{etype}:fn"].append(_slice(text, s))
+    result = {level: {t: _prf(*c) for t, c in sorted(by_type.items())} for level, by_type in counts.items()}
+    result["documents"] = len(docs)
+    return result, errors
+
+
+def _slice(passage_text: dict[int, str], span: tuple[int, int]) -> str:
+    offset = max(o for o in passage_text if o <= span[0])
+    return passage_text[offset][span[0] - offset:span[1] - offset]
+
+
+def read_gold(path: str, fmt: str, limit: int | None = None) -> list[GoldDocument]:
+    docs = read_pubtator(Path(path)) if fmt == "pubtator" else read_bioc_xml(Path(path))
+    return docs[:limit] if limit else docs
+
+
+def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limit: int | None = None) -> dict:
+    from collections import Counter
+
+    from .annotate_stage import Resources
+
+    resources = Resources(vocabulary_dir)
+    docs = read_gold(path, fmt, limit)
+    result, errors = evaluate(resources.annotator, docs)
+    result["corpus"] = corpus
+    result["frequent_errors"] = {k: Counter(v).most_common(15) for k, v in sorted(errors.items())}
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    Path(output).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
+    return result

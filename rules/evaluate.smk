@@ -1,0 +1,28 @@
+EVALUATION = config["evaluation"]["corpora"]
+
+
+rule evaluate_corpus:
+    """Precision/recall/F1 of the annotator on one gold corpus, reading only its text."""
+    input:
+        gold=lambda wildcards: EVALUATION[wildcards.corpus]["path"],
+        vocabulary=list(VOCABULARY_FILES.values()),
+    output:
+        f"{RESULTS}/evaluation/{{corpus}}/metrics.json",
+    params:
+        code_version=CODE_VERSION,
+        format=lambda wildcards: EVALUATION[wildcards.corpus]["format"],
+        limit=lambda wildcards: EVALUATION[wildcards.corpus].get("limit"),
+        vocabulary_dir=VOCABULARY,
+    log:
+        f"{RESULTS}/logs/evaluate/{{corpus}}.log",
+    resources:
+        mem_mb=3000,
+        runtime=30,
+    script:
+        "../scripts/evaluate_corpus.py"
+
+
+rule evaluate:
+    """All configured gold corpora: `snakemake --cores 2 evaluate`."""
+    input:
+        expand(f"{RESULTS}/evaluation/{{corpus}}/metrics.json", corpus=EVALUATION),

