@@ -56,6 +56,7 @@ def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str]
     passages = read_table("passages", Path(parsed_dir) / "passages.parquet")
     glossary = read_table("abbreviations", Path(parsed_dir) / "abbreviations.parquet")
     claims = read_table("source_entities", Path(parsed_dir) / "source_entities.parquet")
+    imported = read_table("mentions", Path(parsed_dir) / "mentions.parquet")
     by_doc_glossary = {d: list(zip(g["short_form"], g["long_form"])) for d, g in glossary.groupby("doc_id")}
     out: dict[str, list[dict]] = {"sentences": [], "mentions": [], "abbreviations": [], "curation_flags": []}
     docs = passages.groupby("doc_id", sort=True)
@@ -66,9 +67,24 @@ def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str]
             out[table].extend(r)
         if n % 50 == 0 or n == docs.ngroups:
             log.info("annotated %d/%d documents", n, docs.ngroups)
-    if len(claims):
-        records = claims.astype(object).where(claims.notna(), None).to_dict("records")
+    records = claims.astype(object).where(claims.notna(), None).to_dict("records") if len(claims) else []
+    records += imported_claims(imported)
+    if records:
         out["curation_flags"] = resources.checker().check_all(records)
     for table, rows in out.items():
         write_table(table, frame(table, rows), outputs[table])
     return {t: len(r) for t, r in out.items()}
+
+
+def imported_claims(mentions: pd.DataFrame) -> list[dict]:
+    """Each distinct (document, text, identifier) an imported annotation file asserts, as a claim to check."""
+    claims, seen = [], set()
+    for m in mentions.sort_values(["doc_id", "start"]).itertuples(index=False):
+        curie = m.concept_id if isinstance(m.concept_id, str) else (m.candidates[0] if len(m.candidates) else None)
+        key = (m.doc_id, m.text, curie)
+        if curie is None or m.entity_type == "variant" or key in seen:
+            continue
+        seen.add(key)
+        claims.append({"doc_id": m.doc_id, "claim_id": m.mention_id, "name": m.text, "curie": curie,
+                       "entity_type": m.entity_type, "aliases": []})
+    return claims

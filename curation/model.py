@@ -54,6 +54,8 @@ class ParsedDocument:
     references: list[dict] = field(default_factory=list)
     abbreviations: list[dict] = field(default_factory=list)  # may carry "*_passage_key"
     source_entities: list[dict] = field(default_factory=list)
+    # annotations that came with the input (PubTator, BioC): passage_index and passage-local offsets
+    imported_mentions: list[dict] = field(default_factory=list)
     # citation targets that are not in the reference list, kept for the log
     warnings: list[str] = field(default_factory=list)
 
@@ -145,8 +147,16 @@ class ParsedDocument:
         source_entities = [
             {"doc_id": doc_id, "claim_id": f"{doc_id}.e{i:04d}", **e} for i, e in enumerate(self.source_entities)
         ]
+        mentions = []
+        for m in self.imported_mentions:
+            m = dict(m)
+            p = passage_rows[m.pop("passage_index")]
+            start, end = p["offset"] + m.pop("start"), p["offset"] + m.pop("end")
+            mentions.append({"doc_id": doc_id, "mention_id": f"{doc_id}.i{start}-{end}.{m['entity_type']}",
+                             "passage_id": p["passage_id"], "start": start, "end": end, **m})
         return {
             "documents": [document],
+            "mentions": mentions,
             "authors": authors,
             "passages": passage_rows,
             "table_cells": table_cells,

@@ -99,7 +99,8 @@ def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocab
 
 def referenced_concepts(mentions: pd.DataFrame, vocabulary_dir: str | None) -> pd.DataFrame:
     """The concepts the mentions refer to (with family members), plus variant concepts made from the text."""
-    used = set(mentions["concept_id"].dropna()) | {c for cs in mentions["candidates"] for c in cs}
+    ours = mentions[mentions["method"] != "imported"]
+    used = set(ours["concept_id"].dropna()) | {c for cs in ours["candidates"] for c in cs}
     if vocabulary_dir is None or not used:
         return arrow_schema("concepts").empty_table().to_pandas()
     vocabulary = read_table("concepts", Path(vocabulary_dir) / "concepts.parquet")

@@ -10,6 +10,7 @@ import re
 
 from lxml import etree
 
+from . import bioc
 from .jats import parse_jats_tree
 from .model import ParsedDocument
 from .summary import SummaryFormatError, parse_summary
@@ -27,9 +28,6 @@ _XML_ROOTS = {
 }
 # Formats this version recognises but cannot read yet: quarantined with a reason, not misread.
 NOT_YET_READ = {
-    "bioc_xml": "BioC XML import is not implemented yet",
-    "bioc_json": "BioC JSON import is not implemented yet",
-    "pubtator": "PubTator import is not implemented yet",
     "pubmed_xml": "PubMed/MEDLINE XML import is not implemented yet",
 }
 
@@ -107,15 +105,32 @@ def read_summary(data: bytes) -> list[ParsedDocument]:
         raise InputError(str(e)) from None
 
 
-READERS = {"jats": read_jats, "summary_md": read_summary}
+def _annotated(reader):
+    def read(data: bytes) -> list[ParsedDocument]:
+        try:
+            return reader(data)
+        except bioc.AnnotationError as e:
+            raise InputError(str(e)) from None
+        except (ValueError, KeyError, TypeError) as e:  # JSON of the wrong shape
+            raise InputError(f"not a valid annotation file: {type(e).__name__}: {e}") from None
+    return read
+
+
+READERS = {
+    "jats": read_jats,
+    "summary_md": read_summary,
+    "pubtator": _annotated(lambda data: bioc.read_pubtator(decode_text(data))),
+    "bioc_xml": _annotated(lambda data: bioc.read_bioc_xml(parse_xml(data))),
+    "bioc_json": _annotated(lambda data: bioc.read_bioc_json(decode_text(data))),
+}
 
 UNREADABLE = {
     "empty": "empty file",
     "binary": "binary file, not text",
     "html": "an HTML page, not a JATS article",
     "unknown_xml": "XML whose root element is not a JATS <article> or <pmc-articleset>",
-    "unknown_json": "JSON that is not BioC JSON",
     "unknown": "unrecognised format (expected JATS XML, summary Markdown, PubTator or BioC)",
+    "unknown_json": "JSON that is not BioC JSON (no \"documents\")",
 }
 
 

@@ -4,6 +4,7 @@ rule annotate_shard:
         passages=f"{RESULTS}/shards/{{shard}}/passages.parquet",
         abbreviations=f"{RESULTS}/shards/{{shard}}/abbreviations.parquet",
         source_entities=f"{RESULTS}/shards/{{shard}}/source_entities.parquet",
+        imported_mentions=f"{RESULTS}/shards/{{shard}}/mentions.parquet",
         vocabulary=list(VOCABULARY_FILES.values()),
     output:
         **{table: f"{RESULTS}/annotated/{{shard}}/{table}.parquet" for table in ANNOTATE_TABLES},

@@ -251,7 +251,7 @@ class Mentions(_Base):
     """Recognised and normalised entity mentions. The passage text at [start, end) is `text`."""
 
     doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document.")
-    mention_id: Series[str] = pa.Field(unique=True, description="Stable ID: doc_id + '.m' + start + '-' + end.")
+    mention_id: Series[str] = pa.Field(unique=True, description="Stable ID: doc_id + '.m' + start + '-' + end (annotator) or '.i' + start + '-' + end + '.' + type (imported).")
     passage_id: Series[str] = pa.Field(description="Passage holding the mention.")
     start: Series[int] = pa.Field(ge=0, description="Document-level start (code points).")
     end: Series[int] = pa.Field(ge=0, description="Document-level end (code points).")
@@ -290,11 +290,14 @@ class Terms(_Base):
 
 
 class CurationFlags(_Base):
-    """Claims made by inputs (summary entity lists, imported annotations) that the vocabularies contradict or cannot confirm."""
+    """Claims made by inputs (summary entity lists, imported annotations) that the vocabularies contradict or cannot confirm.
+
+    One row per claim and kind of problem; imported annotations are checked once per distinct document, text and ID.
+    """
 
     doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document making the claim.")
     flag_id: Series[str] = pa.Field(unique=True, description="claim_id + '.' + flag kind.")
-    claim_id: Series[str] = pa.Field(description="The claim (source_entities.claim_id).")
+    claim_id: Series[str] = pa.Field(description="The claim: source_entities.claim_id, or the mention_id of the first imported annotation making it.")
     claim: Series[str] = pa.Field(description="The claim as written, e.g. 'erk1/2 -> NCBIGene:778596'.")
     flag: Series[str] = pa.Field(description="wrong_concept, family_as_gene, not_human, unknown_identifier, name_not_in_vocabulary.")
     vocabulary_says: Series[str] = pa.Field(nullable=True, description="What the vocabularies say instead (concept and name).")
@@ -321,11 +324,11 @@ TABLES: dict[str, tuple[type[_Base], list[str]]] = {
 }
 # What each step writes.
 PARSE_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations", "abbreviations",
-                "source_entities", "quarantine", "inputs"]
+                "source_entities", "mentions", "quarantine", "inputs"]
 ANNOTATE_TABLES = ["sentences", "mentions", "abbreviations", "curation_flags"]
 VOCABULARY_TABLES = ["concepts", "terms"]
 # What a published dataset holds (concepts: those the dataset refers to).
-DATASET_TABLES = PARSE_TABLES + ["sentences", "mentions", "curation_flags", "concepts"]
+DATASET_TABLES = PARSE_TABLES + ["sentences", "curation_flags", "concepts"]
 
 _ARROW = {
     "str": pa_arrow.string(), "string": pa_arrow.string(), "int64": pa_arrow.int64(), "Int64": pa_arrow.int64(),

@@ -31,7 +31,8 @@ def test_detect_format(data, fmt):
 @pytest.mark.parametrize("data, reason", [
     (b"", "empty file"),
     (b"\x00\x01\x02", "binary file"),
-    (b"12345|t|A title\n", "PubTator import is not implemented yet"),
+    (b"12345|t|A title\n12345\t0\t5\tTitle\tDisease\tD1\n", "annotation 'Title' at 0-5 does not match the text ('A tit')"),
+    (b"<PubmedArticleSet><PubmedArticle/></PubmedArticleSet>", "PubMed/MEDLINE XML import is not implemented yet"),
     (b"# Title\n\n## Abstract\n\n\xff\xfe bad bytes\n", "not valid UTF-8"),
 ])
 def test_unreadable_inputs_say_why_in_one_line(data, reason):
