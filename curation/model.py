@@ -58,6 +58,8 @@ class ParsedDocument:
     imported_mentions: list[dict] = field(default_factory=list)
     # citation targets that are not in the reference list, kept for the log
     warnings: list[str] = field(default_factory=list)
+    # what a curator must know about a published document (e.g. "no <body>"): quarantine rows with a warning
+    notices: list[str] = field(default_factory=list)
 
     def add_passage(self, passage: Passage) -> Passage | None:
         if not passage.text:

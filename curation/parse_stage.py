@@ -19,8 +19,8 @@ from .readers import InputError, detect_format, read_documents
 log = logging.getLogger("curation.parse")
 
 
-def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict[str, list[dict]], dict, dict | None]:
-    """(rows per table, the inputs row, a quarantine row or None) for one file.
+def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict[str, list[dict]], dict, dict | list | None]:
+    """(rows per table, the inputs row, a quarantine row, or warning rows, or None) for one file.
 
     ``seen`` maps sha256 -> source_path of files already parsed in this shard: identical bytes
     are one document, kept under the first path (files come sorted by path).
@@ -30,7 +30,7 @@ def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict
            "format": "unread", "n_documents": 0, "status": "quarantined"}
     if size > max_bytes:
         reason = f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit (config limits.max_file_mb)"
-        return {}, row, {"source_path": f.source_path, "source_sha256": None, "stage": "parse", "reason": reason}
+        return {}, row, {"source_path": f.source_path, "source_sha256": None, "stage": "parse", "outcome": "rejected", "reason": reason}
     with open(f.path, "rb") as fh:
         data = fh.read()
     sha = hashlib.sha256(data).hexdigest()
@@ -38,7 +38,7 @@ def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict
     if sha in seen:
         row.update(format=detect_format(data), status="duplicate")
         reason = f"duplicate: same content as {seen[sha]}"
-        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "reason": reason}
+        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "outcome": "rejected", "reason": reason}
     seen[sha] = f.source_path
     try:
         fmt, docs = read_documents(data)
@@ -50,14 +50,16 @@ def parse_file(f: InputFile, max_bytes: int, seen: dict[str, str]) -> tuple[dict
                 log.warning("%s: %s", f.source_path, warning)
     except InputError as e:
         row["format"] = detect_format(data)
-        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "reason": str(e)}
+        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "outcome": "rejected", "reason": str(e)}
     except Exception as e:  # a parser bug must not cost the rest of the corpus; the traceback goes to the log
         log.error("%s: internal error\n%s", f.source_path, traceback.format_exc())
         row["format"] = detect_format(data)
         reason = f"internal parser error ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); please report it"
-        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "reason": reason}
+        return {}, row, {"source_path": f.source_path, "source_sha256": sha, "stage": "parse", "outcome": "rejected", "reason": reason}
     row.update(format=fmt, n_documents=len(docs), status="published")
-    return tables, row, None
+    notices = [{"source_path": f.source_path, "source_sha256": sha, "stage": "parse",
+                "outcome": "published_with_warning", "reason": notice} for doc in docs for notice in doc.notices]
+    return tables, row, notices or None
 
 
 def parse_shard(files: list[InputFile], outputs: dict[str, str], max_bytes: int) -> dict[str, int]:
@@ -68,9 +70,10 @@ def parse_shard(files: list[InputFile], outputs: dict[str, str], max_bytes: int)
         for table, rows in tables.items():
             collected[table].extend(rows)
         collected["inputs"].append(input_row)
-        if quarantined:
-            collected["quarantine"].append(quarantined)
-            log.warning("QUARANTINED %s: %s", f.source_path, quarantined["reason"])
+        for q in ([quarantined] if isinstance(quarantined, dict) else quarantined or []):
+            collected["quarantine"].append(q)
+            label = "QUARANTINED" if q["outcome"] == "rejected" else "WARNING"
+            log.warning("%s %s: %s", label, f.source_path, q["reason"])
         if n % 100 == 0 or n == len(files):
             log.info("parsed %d/%d files", n, len(files))
     for table in PARSE_TABLES:

@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -122,30 +123,49 @@ def vocabulary_sources(vocabulary_dir: str | None) -> list[dict]:
 
 
 def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The same bytes under two paths are one document: keep the first path, record the others."""
-    docs = tables["documents"].sort_values(["doc_id", "source_path"], kind="mergesort")
-    dup_mask = docs.duplicated("doc_id", keep="first")
-    if not dup_mask.any():
+    """One paper, one document: the same bytes, or the same DOI or PMCID in the same format, under two
+    paths are kept under the first path (in sort order) and recorded for the others."""
+    docs = tables["documents"].sort_values(["source_path", "article_index"], kind="mergesort")
+    first_path: dict[object, str] = {}
+    dropped_ids: set[str] = set()
+    notes = []
+    for r in docs.itertuples(index=False):
+        keys = [("content", r.doc_id)]
+        if isinstance(r.doi, str):
+            keys.append((r.format, "DOI", r.doi.lower()))
+        if isinstance(r.pmcid, str):
+            keys.append((r.format, "PMCID", r.pmcid))
+        seen = next((k for k in keys if k in first_path), None)
+        if seen is None:
+            for k in keys:
+                first_path[k] = r.source_path
+            continue
+        what = "content" if seen[0] == "content" else f"{seen[1]} {seen[2]}"
+        notes.append({"source_path": r.source_path, "source_sha256": r.source_sha256, "stage": "publish",
+                      "outcome": "rejected", "reason": f"duplicate: same {what} as {first_path[seen]}"})
+        if seen[0] != "content":  # a different document: its rows go; identical content shares its doc_id
+            dropped_ids.add(r.doc_id)
+    if not notes:
         return tables
-    kept = docs[~dup_mask].set_index("doc_id")["source_path"]
-    duplicates = docs[dup_mask]
-    dup_paths = set(duplicates["source_path"])
-    quarantine = [{"source_path": r.source_path, "source_sha256": r.source_sha256, "stage": "publish",
-                   "reason": f"duplicate: same content as {kept[r.doc_id]}"} for r in duplicates.itertuples()]
-    for q in quarantine:
+    for q in notes:
         log.warning("DUPLICATE %s: %s", q["source_path"], q["reason"])
     out = dict(tables)
-    out["documents"] = docs[~dup_mask]
-    for table in DOCUMENT_TABLES[1:]:
+    for table in DOCUMENT_TABLES:
         if table not in tables:
             continue
         model, key = TABLES[table]
         unique = [c for c, col in model.to_schema().columns.items() if col.unique] or key
-        out[table] = tables[table].drop_duplicates(subset=unique, keep="first")
-    inputs = tables["inputs"].copy()
-    inputs.loc[inputs["source_path"].isin(dup_paths), ["status", "n_documents"]] = ["duplicate", 0]
-    out["inputs"] = inputs
-    out["quarantine"] = pd.concat([tables["quarantine"], pd.DataFrame(quarantine)], ignore_index=True)
+        df = tables[table][~tables[table]["doc_id"].isin(dropped_ids)]
+        if table == "documents":
+            df = df.sort_values(["source_path", "article_index"], kind="mergesort")
+        out[table] = df.drop_duplicates(subset=unique, keep="first")
+    inputs = tables["inputs"].copy().set_index("source_path")
+    for path, n in pd.Series([q["source_path"] for q in notes]).value_counts().items():
+        inputs.loc[path, "n_documents"] = max(0, int(inputs.loc[path, "n_documents"]) - int(n))
+        if inputs.loc[path, "n_documents"] == 0:
+            inputs.loc[path, "status"] = "duplicate"
+    out["inputs"] = inputs.reset_index()
+    out["quarantine"] = pd.concat([tables["quarantine"], pd.DataFrame(notes)], ignore_index=True)
     return out
 
 
@@ -177,6 +197,16 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+def remove_leftovers(datasets: Path) -> None:
+    """Staging directories and link names a killed publish left behind (the run lock makes this safe)."""
+    for path in datasets.iterdir():
+        if path.name.startswith(".staging-") and path.is_dir():
+            shutil.rmtree(path)
+            log.info("removed %s, left by an interrupted publish", path.name)
+        elif path.name.startswith(".latest-") and path.is_symlink():
+            path.unlink()
+
+
 def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str,
             annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict:
     tables = drop_duplicate_documents(gather(shard_dirs, annotated_dirs, vocabulary_dir))
@@ -194,6 +224,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
     version = f"{dataset['name']}-{dataset['version']}-{digest[:12]}"
     datasets = Path(datasets_dir)
     datasets.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(datasets)
     final = datasets / version
 
     if final.exists():
@@ -233,6 +264,9 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
         with open(staging / "manifest.json", "rb") as fh:
             os.fsync(fh.fileno())
         _fsync_dir(staging)
+        pause = float(os.environ.get("CURATION_PAUSE_BEFORE_PUBLISH_RENAME", "0"))  # fault-injection hook for tests
+        if pause:
+            time.sleep(pause)
         os.rename(staging, final)
         _fsync_dir(datasets)
         log.info("published %s", version)

@@ -79,12 +79,24 @@ def parse_xml(data: bytes):
         return etree.fromstring(data, xml_parser()).getroottree()
     except etree.XMLSyntaxError as e:
         msg = (e.msg or str(e)).splitlines()[0]
+        if any(s in msg for s in ("not proper UTF-8", "Invalid bytes in character encoding", "labelled UTF-16")):
+            declared = re.search(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)", data[:200])
+            if declared:
+                raise InputError(f"XML bytes are not valid {declared.group(1).decode()} (its declared encoding): {msg}") from None
+            raise InputError("XML is not valid UTF-8 and its declaration names no other encoding "
+                             "(add e.g. <?xml version=\"1.0\" encoding=\"ISO-8859-1\"?> or re-save as UTF-8)") from None
         raise InputError(f"malformed XML: {msg}") from None
 
 
 def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with its BOM; anything else is refused, not guessed."""
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"UTF-16 text that does not decode (byte {e.start})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -92,7 +104,12 @@ def decode_text(data: bytes) -> str:
 
 
 def read_jats(data: bytes) -> list[ParsedDocument]:
-    docs = parse_jats_tree(parse_xml(data))
+    try:
+        docs = parse_jats_tree(parse_xml(data))
+    except ValueError as e:
+        if isinstance(e, InputError):
+            raise
+        raise InputError(str(e)) from None
     if not docs:
         raise InputError("<pmc-articleset> holds no <article>")
     return docs

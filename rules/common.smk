@@ -11,6 +11,7 @@ from snakemake.utils import validate
 from curation.config import ConfigError, check_config, SCHEMA_PATH
 from curation.inputs import InputConfigError, plan_shards, resolve_inputs
 from curation.publish import code_fingerprint
+from curation.runlock import RunLocked, acquire as acquire_run_lock
 from schemas.tables import ANNOTATE_TABLES, PARSE_TABLES
 
 try:
@@ -23,6 +24,13 @@ try:
     INPUT_FILES = resolve_inputs(config["inputs"])
 except InputConfigError as e:
     raise WorkflowError(f"Invalid configuration: {e}") from None
+
+# One run at a time on a results directory (see profiles/default/config.yaml); jobs and dry runs do not lock.
+if workflow.is_main_process and not workflow.dryrun:
+    try:
+        RUN_LOCK = acquire_run_lock("results")
+    except RunLocked as e:
+        raise WorkflowError(f"Run refused: {e}") from None
 
 SHARDS = plan_shards(INPUT_FILES, config["shard_size"])
 # A change to the pipeline's modules must rebuild what they made: rules carry the code's fingerprint as a

@@ -214,11 +214,12 @@ class SourceEntities(_Base):
 
 
 class Quarantine(_Base):
-    """Inputs (or parts of them) that were not published, and why."""
+    """Inputs (or documents in them) that were not published, or were published incomplete, and why."""
 
     source_path: Series[str] = pa.Field(description="Input file, relative to where the inputs were named.")
     source_sha256: Series[str] = pa.Field(nullable=True, description="sha256 of the file (null when it could not be read).")
-    stage: Series[str] = pa.Field(description="Step that refused it (parse, publish).")
+    stage: Series[str] = pa.Field(description="Step that noticed (parse, publish).")
+    outcome: Series[str] = pa.Field(isin=["rejected", "published_with_warning"], description="'rejected': nothing of it was published; 'published_with_warning': published, but incomplete as the reason says.")
     reason: Series[str] = pa.Field(description="One line naming the problem.")
 
 
@@ -314,7 +315,7 @@ TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "citations": (Citations, ["doc_id", "start", "citation_id"]),
     "abbreviations": (Abbreviations, ["doc_id", "abbreviation_id"]),
     "source_entities": (SourceEntities, ["doc_id", "claim_id"]),
-    "quarantine": (Quarantine, ["source_path", "stage", "reason"]),
+    "quarantine": (Quarantine, ["source_path", "stage", "outcome", "reason"]),
     "inputs": (Inputs, ["source_path"]),
     "sentences": (Sentences, ["doc_id", "start", "sentence_id"]),
     "mentions": (Mentions, ["doc_id", "start", "end", "mention_id"]),

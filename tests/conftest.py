@@ -16,7 +16,7 @@ PAPERS = ROOT / "resources" / "papers"
 SUMMARY_SEED = PAPERS / "000_fa56d71dd939e52c.txt"
 JATS_SEED = PAPERS / "004_60a49ef73a67cab9.txt"
 SHARED = ROOT.parent / "shared"
-PROJECT_FILES = ["Snakefile", "config", "rules", "scripts", "schemas", "curation", "resources",
+PROJECT_FILES = ["Snakefile", "config", "rules", "scripts", "schemas", "curation", "resources", "profiles",
                  "requirements.txt", "requirements-nodeps.txt", "constraints.txt"]
 
 

@@ -35,4 +35,4 @@ def test_snakemake_validation_fills_in_the_schema_defaults():
     from curation.config import SCHEMA_PATH
     config = {"dataset": {"name": "x", "version": "1.0.0"}, "inputs": ["papers"]}
     validate(config, str(SCHEMA_PATH))
-    assert config["shard_size"] == 500 and config["limits"] == {"max_file_mb": 200}
+    assert config["shard_size"] == 500 and config["limits"] == {"max_file_mb": 50}

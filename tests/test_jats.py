@@ -187,7 +187,8 @@ def test_articleset_gives_one_document_per_article():
 
 
 def test_colspan_and_missing_cells_are_kept():
-    xml = """<article><body><table-wrap id="t"><table><tr><th colspan="2">H</th></tr>
+    xml = """<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front>
+    <body><table-wrap id="t"><table><tr><th colspan="2">H</th></tr>
     <tr><td>a</td></tr><tr></tr></table></table-wrap></body></article>"""
     (rows,) = rows_of(xml)
     grid = {(c["row"], c["column"]): (c["cell_kind"], c["text"]) for c in rows["table_cells"]}

@@ -38,7 +38,8 @@ def test_duplicates_across_shards_are_one_document(tmp_path, shards):
     assert sorted(docs.source_path) == ["papers/000.md", "papers/004.xml"]
     quarantine = pd.read_parquet(dataset / "quarantine.parquet")
     assert quarantine.to_dict("records") == [{"source_path": "papers/zz-copy.xml", "source_sha256": docs.source_sha256[
-        docs.source_path == "papers/004.xml"].item(), "stage": "publish", "reason": "duplicate: same content as papers/004.xml"}]
+        docs.source_path == "papers/004.xml"].item(), "stage": "publish", "outcome": "rejected",
+        "reason": "duplicate: same content as papers/004.xml"}]
     assert manifest["tables"]["passages"]["rows"] == pd.read_parquet(dataset / "passages.parquet").shape[0]
 
 
@@ -66,3 +67,17 @@ def test_integrity_failure_publishes_nothing(tmp_path, shards):
         publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
     datasets = tmp_path / "datasets"
     assert not datasets.exists() or list(datasets.iterdir()) == []
+
+
+def test_same_doi_in_two_files_is_one_document(tmp_path):
+    edited = tmp_path / "004-edited.xml"
+    edited.write_bytes(JATS_SEED.read_bytes() + b"\n<!-- re-saved by another tool -->\n")
+    shards = [shard(tmp_path, "a", [("papers/a.xml", JATS_SEED)]), shard(tmp_path, "b", [("papers/b.xml", edited)])]
+    manifest = publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
+    dataset = tmp_path / "datasets" / manifest["version"]
+    assert pd.read_parquet(dataset / "documents.parquet").source_path.tolist() == ["papers/a.xml"]
+    assert pd.read_parquet(dataset / "passages.parquet").doc_id.nunique() == 1
+    q = pd.read_parquet(dataset / "quarantine.parquet")
+    assert q.reason.tolist() == ["duplicate: same DOI 10.3892/ijo.2026.5860 as papers/a.xml"]
+    inputs = pd.read_parquet(dataset / "inputs.parquet").set_index("source_path")
+    assert inputs.loc["papers/b.xml", "status"] == "duplicate" and inputs.loc["papers/b.xml", "n_documents"] == 0
