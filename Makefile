@@ -21,6 +21,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/snakemake --cores $(CORES) results/vocabulary/vocabulary.json
+	$(BIN)/python -m curation.bench
+
 dictionary: $(STAMP)
 	$(BIN)/python -m schemas.dictionary
 

@@ -24,6 +24,7 @@ import pandas as pd
 from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
+from .exports import datapackage, ro_crate
 from .parquet_io import read_table, write_table
 
 log = logging.getLogger("curation.publish")
@@ -261,8 +262,11 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             "tables": table_info,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-        with open(staging / "manifest.json", "rb") as fh:
-            os.fsync(fh.fileno())
+        (staging / "datapackage.json").write_text(json.dumps(datapackage(manifest), indent=2, sort_keys=True) + "\n")
+        (staging / "ro-crate-metadata.json").write_text(json.dumps(ro_crate(manifest), indent=2, sort_keys=True) + "\n")
+        for name in ("manifest.json", "datapackage.json", "ro-crate-metadata.json"):
+            with open(staging / name, "rb") as fh:
+                os.fsync(fh.fileno())
         _fsync_dir(staging)
         pause = float(os.environ.get("CURATION_PAUSE_BEFORE_PUBLISH_RENAME", "0"))  # fault-injection hook for tests
         if pause:

@@ -81,3 +81,34 @@ def test_same_doi_in_two_files_is_one_document(tmp_path):
     assert q.reason.tolist() == ["duplicate: same DOI 10.3892/ijo.2026.5860 as papers/a.xml"]
     inputs = pd.read_parquet(dataset / "inputs.parquet").set_index("source_path")
     assert inputs.loc["papers/b.xml", "status"] == "duplicate" and inputs.loc["papers/b.xml", "n_documents"] == 0
+
+
+def test_diff_between_versions_lists_what_changed(tmp_path):
+    from curation.diff import diff
+    one = publish([shard(tmp_path, "a", [("papers/004.xml", JATS_SEED)])], str(tmp_path / "d1"), CONFIG, str(ROOT))
+    two = publish([shard(tmp_path, "b", [("papers/004.xml", JATS_SEED), ("papers/000.md", SUMMARY_SEED)])],
+                  str(tmp_path / "d2"), CONFIG, str(ROOT))
+    summary = diff(tmp_path / "d1" / one["version"], tmp_path / "d2" / two["version"], tmp_path / "diff")
+    assert f"# {one['version']} -> {two['version']}" in summary
+    assert "| documents | 1 | 0 | 0 |" in summary and "| source_entities | 117 | 0 | 0 |" in summary
+    documents = pd.read_parquet(tmp_path / "diff" / "documents.parquet")
+    assert documents.change.tolist() == ["added"]
+
+
+def test_versions_describe_themselves_for_frictionless_and_ro_crate(tmp_path, shards):
+    manifest = publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
+    dataset = tmp_path / "datasets" / manifest["version"]
+    package = json.loads((dataset / "datapackage.json").read_text())
+    resources = {r["name"]: r for r in package["resources"]}
+    assert set(resources) == set(manifest["tables"])
+    passages = resources["passages"]
+    assert passages["path"] == "passages.parquet" and passages["hash"] == f"sha256:{manifest['tables']['passages']['sha256']}"
+    fields = {f["name"]: f for f in passages["schema"]["fields"]}
+    assert fields["offset"]["type"] == "integer" and fields["section_path"]["type"] == "array"
+    assert fields["text"]["constraints"] == {"required": True} and passages["schema"]["primaryKey"] == ["passage_id"]
+    crate = {e["@id"]: e for e in json.loads((dataset / "ro-crate-metadata.json").read_text())["@graph"]}
+    run = crate["#run"]
+    assert run["@type"] == "CreateAction" and run["instrument"] == {"@id": "#workflow"}
+    inputs = [crate[o["@id"]]["name"] for o in run["object"] if o["@id"].startswith("#input:")]
+    assert sorted(inputs) == ["papers/000.md", "papers/004.xml", "papers/zz-copy.xml"]
+    assert {"@id": "passages.parquet"} in crate["./"]["hasPart"]

@@ -1,0 +1,79 @@
+"""What changed between two dataset versions: ``python -m curation.diff OLD NEW [--out DIR]``.
+
+Per table (documents, mentions, curation_flags, and any other table with a unique ID): rows added, removed
+and changed (with the columns that changed), written as ``<table>.parquet`` plus ``summary.md`` for people.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+
+# table -> ID column
+DIFFED = {"documents": "doc_id", "passages": "passage_id", "mentions": "mention_id", "curation_flags": "flag_id",
+          "references": "reference_id", "citations": "citation_id", "concepts": "concept_id",
+          "abbreviations": "abbreviation_id", "source_entities": "claim_id", "inputs": "source_path"}
+DIFF_SCHEMA = pa.schema([("id", pa.string()), ("change", pa.string()), ("changed_columns", pa.list_(pa.string()))])
+
+
+def _comparable(v):
+    """A value two versions can be compared on: list cells as JSON, missing values as None."""
+    if isinstance(v, np.ndarray) or isinstance(v, (list, tuple)):
+        return json.dumps([x for x in v])
+    if hasattr(v, "item"):
+        v = v.item()
+    return None if v is None or (isinstance(v, float) and np.isnan(v)) else v
+
+
+def diff_table(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFrame:
+    old_i, new_i = old.set_index(key), new.set_index(key)
+    rows = [{"id": k, "change": "added", "changed_columns": []} for k in sorted(set(new_i.index) - set(old_i.index))]
+    rows += [{"id": k, "change": "removed", "changed_columns": []} for k in sorted(set(old_i.index) - set(new_i.index))]
+    columns = [c for c in new_i.columns if c in old_i.columns]
+    for k in sorted(set(old_i.index) & set(new_i.index)):
+        a, b = old_i.loc[k], new_i.loc[k]
+        changed = [c for c in columns if _comparable(a[c]) != _comparable(b[c])]
+        if changed:
+            rows.append({"id": k, "change": "changed", "changed_columns": changed})
+    return pd.DataFrame(rows, columns=["id", "change", "changed_columns"])
+
+
+def diff(old_dir: str | Path, new_dir: str | Path, out_dir: str | Path) -> str:
+    old_dir, new_dir, out_dir = Path(old_dir).resolve(), Path(new_dir).resolve(), Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    old_v = json.loads((old_dir / "manifest.json").read_text())["version"]
+    new_v = json.loads((new_dir / "manifest.json").read_text())["version"]
+    lines = [f"# {old_v} -> {new_v}", "", "| table | added | removed | changed |", "|---|---|---|---|"]
+    for table, key in DIFFED.items():
+        if not (old_dir / f"{table}.parquet").exists() or not (new_dir / f"{table}.parquet").exists():
+            continue
+        d = diff_table(pd.read_parquet(old_dir / f"{table}.parquet"), pd.read_parquet(new_dir / f"{table}.parquet"), key)
+        d = d.sort_values(["change", "id"], kind="mergesort")
+        pq.write_table(pa.Table.from_pandas(d, schema=DIFF_SCHEMA, preserve_index=False)
+                       .replace_schema_metadata({"table": table, "old": old_v, "new": new_v}), out_dir / f"{table}.parquet")
+        counts = d["change"].value_counts()
+        lines.append(f"| {table} | {counts.get('added', 0)} | {counts.get('removed', 0)} | {counts.get('changed', 0)} |")
+    summary = "\n".join(lines) + "\n"
+    (out_dir / "summary.md").write_text(summary)
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("old")
+    parser.add_argument("new")
+    parser.add_argument("--out", help="default: results/diffs/<old>__<new>")
+    args = parser.parse_args()
+    old_v = json.loads((Path(args.old) / "manifest.json").read_text())["version"]
+    new_v = json.loads((Path(args.new) / "manifest.json").read_text())["version"]
+    print(diff(args.old, args.new, args.out or f"results/diffs/{old_v}__{new_v}"), end="")
+
+
+if __name__ == "__main__":
+    main()
