@@ -24,6 +24,7 @@ import pandas as pd
 from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
+from . import bioc_export
 from .exports import datapackage, ro_crate
 from .parquet_io import read_table, write_table
 
@@ -244,6 +245,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             table_info[table] = {"file": file, "rows": arrow.num_rows, "sha256": sha256_file(staging / file),
                                  "schema_version": SCHEMA_VERSION, "columns": arrow.schema.names}
         inputs = tables["inputs"].sort_values("source_path")
+        bioc = bioc_export.export(tables, staging / "bioc", version)
         manifest = {
             "dataset": dataset["name"],
             "version": version,
@@ -260,6 +262,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             "libraries": libraries,
             "vocabularies": vocabularies,
             "tables": table_info,
+            "exports": {"bioc": bioc},
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         (staging / "datapackage.json").write_text(json.dumps(datapackage(manifest), indent=2, sort_keys=True) + "\n")

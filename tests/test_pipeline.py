@@ -110,3 +110,33 @@ def test_bad_files_are_quarantined_and_the_rest_is_published(tmp_path):
     assert "QUARANTINED incoming/empty.xml: empty file" in proc.stderr
     # with 5 inputs and shard_size 2 the run was split into 4 shards
     assert len(list((project / "results" / "shards").iterdir())) >= 2
+
+
+def test_the_dataset_reads_in_duckdb_and_pyarrow(dataset):
+    import duckdb
+    import pyarrow.dataset as ds
+    rows = duckdb.sql(f"""
+        SELECT m.text, s.start, s.end FROM '{dataset}/mentions.parquet' m
+        JOIN '{dataset}/sentences.parquet' s ON m.passage_id = s.passage_id AND m.start >= s.start AND m.end <= s.end
+        WHERE m.concept_id = 'NCBIGene:6935'""").fetchall()
+    assert rows and all(text == "ZEB1" for text, _, _ in rows)
+    table = ds.dataset(dataset / "mentions.parquet").to_table(filter=ds.field("concept_id") == "fplx:JAK")
+    assert table.num_rows > 0
+
+
+def test_bioc_export_reads_back_with_the_bioc_library(dataset):
+    import bioc
+    manifest = json.loads((dataset / "manifest.json").read_text())
+    files = sorted((dataset / "bioc").glob("*.xml"))
+    assert len(files) == manifest["exports"]["bioc"]["files"] == 2
+    for path in files:
+        with open(path) as fh:
+            collection = bioc.biocxml.load(fh)
+        (document,) = collection.documents
+        n = 0
+        for passage in document.passages:
+            for annotation in passage.annotations:
+                location = annotation.total_span
+                assert passage.text[location.offset - passage.offset:location.end - passage.offset] == annotation.text
+                n += 1
+        assert n > 50

@@ -47,10 +47,10 @@ def test_versions_are_immutable_and_latest_moves(tmp_path, shards):
     datasets = tmp_path / "datasets"
     first = publish(shards, str(datasets), CONFIG, str(ROOT))
     assert first["version"].startswith("test-1.2.3-")
-    files = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).iterdir()}
+    files = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).rglob("*") if p.is_file()}
     again = publish(shards, str(datasets), CONFIG, str(ROOT))
     assert again["version"] == first["version"]
-    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).iterdir()} == files
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).rglob("*") if p.is_file()} == files
     changed = publish(shards, str(datasets), {**CONFIG, "dataset": {"name": "test", "version": "1.2.4"}}, str(ROOT))
     assert changed["version"] != first["version"]
     assert (datasets / first["version"] / "manifest.json").exists()
