@@ -1,6 +1,8 @@
-"""Where did this fact come from? ``python -m curation.audit <mention_id | concept_id> [--dataset DIR]``.
+"""Where did this fact come from? ``python -m curation.audit <relation_id | mention_id | concept_id | SUBJECT OBJECT>``.
 
-For each mention it prints the document, section, the sentence with the mention marked, the input file
+A relation (by ID, or every relation between two concepts, e.g. ``NCBIGene:6347 NCBIGene:6774``) is shown
+with each of its evidence rows: the sentence with subject and object marked, the rule, the epistemic flags,
+and the same audit-time checks as its two mentions. For each mention it prints the document, section, the sentence with the mention marked, the input file
 and its sha256, the character range, the method, the vocabulary version and the dataset version -- and
 re-checks at audit time that the input file still has that sha256, that re-parsing it gives the same
 passage text, and that the range still slices to the mention's text.
@@ -104,6 +106,45 @@ def describe(dataset: Dataset, mention: pd.Series, inputs_root: Path) -> tuple[s
     return "\n".join(lines), all(c.ok for c in checks)
 
 
+def describe_relation(dataset: Dataset, relation: pd.Series, inputs_root: Path, limit: int) -> tuple[str, bool]:
+    concepts = dataset.table("concepts").set_index("concept_id")
+    name = lambda c: f"{concepts.loc[c, 'preferred_name']} ({c})" if c in concepts.index else c
+    arrow = "->" if relation.directed else "--"
+    lines = [f"relation {relation.relation_id}: {name(relation.subject_concept)} {arrow}[{relation.predicate}, "
+             f"{relation.relation_type}]{arrow} {name(relation.object_concept)}",
+             f"  {relation.n_evidence} evidence row(s) in {relation.n_documents} document(s), confidence {relation.confidence:.2f}",
+             f"  dataset: {dataset.manifest['version']}"]
+    evidence = dataset.table("evidence")
+    mentions = dataset.table("mentions").set_index("mention_id")
+    passages = dataset.table("passages").set_index("passage_id")
+    docs = dataset.table("documents").set_index("doc_id")
+    ok = True
+    for e in evidence[evidence.relation_id == relation.relation_id].head(limit).itertuples(index=False):
+        p = passages.loc[e.passage_id]
+        s_, o_ = mentions.loc[e.subject_mention_id], mentions.loc[e.object_mention_id]
+        text = p.text
+        marks = sorted([(s_.start, s_.end, "[[", "]]"), (o_.start, o_.end, "{{", "}}")], reverse=True)
+        a, b = e.sentence_start - p.offset, e.sentence_end - p.offset
+        for start, end, left, right in marks:
+            i, j = start - p.offset, end - p.offset
+            text = text[:i] + left + text[i:j] + right + text[j:]
+        sentence = text[a:b + 8]
+        flags = ", ".join(f for f, on in (("NEGATED", e.negated), ("hypothesis", e.hypothesis)) if on) or "asserted"
+        doc = docs.loc[e.doc_id]
+        lines += [f"  - evidence {e.evidence_id} ({e.rule}, confidence {e.confidence:.2f}, {flags}, {e.section_kind})",
+                  f"    sentence ({e.sentence_start}-{e.sentence_end}): {sentence.strip()}",
+                  f"    document: {doc.title}; input {doc.source_path} sha256 {doc.source_sha256}"
+                  + (f"; table {e.table_id} row {int(e.table_row)}" if isinstance(e.table_id, str) else "")
+                  + (f"; cell lines {', '.join(e.cell_lines)}" if len(e.cell_lines) else "")]
+        for role, mid in (("subject", e.subject_mention_id), ("object", e.object_mention_id)):
+            m = mentions.loc[mid].copy()
+            m["mention_id"] = mid
+            for c in recheck(dataset, m, inputs_root):
+                lines.append(f"    check ({role}): {c}")
+                ok &= c.ok
+    return "\n".join(lines), ok
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ids", nargs="+", help="a mention_id, or a concept_id (every mention of it)")
@@ -113,8 +154,25 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dataset = Dataset(args.dataset)
     mentions = dataset.table("mentions")
+    relations = dataset.table("relations")
     ok = True
+    if len(args.ids) == 2 and all(":" in i and "." not in i.split(":", 1)[0] for i in args.ids):
+        a, b = args.ids
+        pair = relations[((relations.subject_concept == a) & (relations.object_concept == b))
+                         | ((relations.subject_concept == b) & (relations.object_concept == a))]
+        if len(pair):
+            for _, relation in pair.sort_values(["confidence", "relation_id"], ascending=[False, True]).iterrows():
+                text, fine = describe_relation(dataset, relation, Path(args.inputs_root), args.limit)
+                print(text + "\n")
+                ok &= fine
+            return 0 if ok else 1
     for ident in args.ids:
+        by_id = relations[relations.relation_id == ident]
+        if len(by_id):
+            text, fine = describe_relation(dataset, by_id.iloc[0], Path(args.inputs_root), args.limit)
+            print(text + "\n")
+            ok &= fine
+            continue
         rows = mentions[mentions.mention_id == ident]
         if not len(rows):
             rows = mentions[mentions.concept_id == ident].head(args.limit)

@@ -18,7 +18,8 @@ import pyarrow.parquet as pq
 # table -> ID column
 DIFFED = {"documents": "doc_id", "passages": "passage_id", "mentions": "mention_id", "curation_flags": "flag_id",
           "references": "reference_id", "citations": "citation_id", "concepts": "concept_id",
-          "abbreviations": "abbreviation_id", "source_entities": "claim_id", "inputs": "source_path"}
+          "abbreviations": "abbreviation_id", "source_entities": "claim_id", "inputs": "source_path",
+          "relations": "relation_id", "evidence": "evidence_id"}
 DIFF_SCHEMA = pa.schema([("id", pa.string()), ("change", pa.string()), ("changed_columns", pa.list_(pa.string()))])
 
 

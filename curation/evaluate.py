@@ -31,6 +31,7 @@ class GoldDocument:
     doc_id: str
     passages: list[tuple[int, str]]  # (offset, text)
     annotations: list[tuple[int, int, str, frozenset[str]]] = field(default_factory=list)  # start, end, type, ids
+    relations: set[tuple[frozenset[str], str]] = field(default_factory=set)  # ({id1, id2}, type)
 
 
 def gold_ids(raw: str) -> frozenset[str]:
@@ -99,6 +100,11 @@ def read_bioc_xml(path: Path) -> list[GoldDocument]:
                     doc.annotations.append((start, start + int(loc.get("length")), etype,
                                             gold_ids(infons.get("identifier") or infons.get("NCBI Gene identifier")
                                                      or infons.get("NCBI Gene") or "")))
+        for r in d.findall("relation"):
+            infons = {i.get("key"): (i.text or "") for i in r.iter("infon")}
+            ids = frozenset(gold_ids(infons.get("entity1", "")) | gold_ids(infons.get("entity2", "")))
+            if len(ids) == 2 and infons.get("type"):
+                doc.relations.add((ids, infons["type"]))
         docs.append(doc)
     return docs
 
@@ -168,8 +174,62 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     resources = Resources(vocabulary_dir)
     docs = read_gold(path, fmt, limit)
     result, errors = evaluate(resources.annotator, docs)
+    if any(d.relations for d in docs):
+        result["relations_end_to_end"] = evaluate_relations(resources.annotator, docs, gold_entities=False)
+        result["relations_gold_entities"] = evaluate_relations(resources.annotator, docs, gold_entities=True)
     result["corpus"] = corpus
     result["frequent_errors"] = {k: Counter(v).most_common(15) for k, v in sorted(errors.items())}
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     return result
+
+
+def evaluate_relations(annotator, docs: list[GoldDocument], gold_entities: bool) -> dict:
+    """Document-level (entity pair, relation type) P/R/F1 per type, and for the pair regardless of type.
+
+    With gold_entities the relation step reads the gold mentions instead of the annotator's.
+    """
+    from .annotate import sentence_spans
+    from .relations import relate_document
+
+    counts = defaultdict(lambda: [0, 0, 0])
+    for doc in docs:
+        if not doc.relations:
+            continue
+        passages = [{"passage_id": f"p{i}", "offset": off, "text": text, "ordinal": i, "kind": "abstract" if i else "title",
+                     "section_type": None} for i, (off, text) in enumerate(doc.passages)]
+        sentences = [{"passage_id": p["passage_id"], "start": p["offset"] + a, "end": p["offset"] + b}
+                     for p in passages for a, b in sentence_spans(p["text"])]
+        if gold_entities:
+            mentions = []
+            for n, (start, end, etype, ids) in enumerate(doc.annotations):
+                p = max((p for p in passages if p["offset"] <= start), key=lambda p: p["offset"])
+                if ids:
+                    mentions.append({"mention_id": f"g{n}", "passage_id": p["passage_id"], "start": start, "end": end,
+                                     "text": p["text"][start - p["offset"]:end - p["offset"]], "entity_type": etype,
+                                     "concept_id": "gold:" + sorted(ids)[0], "method": "gold"})
+        else:
+            mentions = annotator.annotate("0" * 16, passages)["mentions"]
+        predicted = set()
+        for e in relate_document("0" * 16, passages, sentences, mentions):
+            if e["negated"]:
+                continue
+            a = e["subject_concept"].split(":", 1)[1] if ":" in e["subject_concept"] else e["subject_concept"]
+            b = e["object_concept"].split(":", 1)[1] if ":" in e["object_concept"] else e["object_concept"]
+            if a != b:
+                predicted.add((frozenset({a, b}), e["relation_type"]))
+        gold = doc.relations
+        for label, g, p in (("any_type", {r[0] for r in gold}, {r[0] for r in predicted}),
+                            ("all", gold, predicted)):
+            c = counts[label]
+            c[0] += len(g & p)
+            c[1] += len(p - g)
+            c[2] += len(g - p)
+        for rtype in {r[1] for r in gold} | {r[1] for r in predicted}:
+            g = {r for r in gold if r[1] == rtype}
+            p = {r for r in predicted if r[1] == rtype}
+            c = counts[rtype]
+            c[0] += len(g & p)
+            c[1] += len(p - g)
+            c[2] += len(g - p)
+    return {t: _prf(*c) for t, c in sorted(counts.items())}

@@ -27,6 +27,7 @@ from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA
 from . import bioc_export
 from .exports import datapackage, ro_crate
 from .parquet_io import read_table, write_table
+from .relations import aggregate
 
 log = logging.getLogger("curation.publish")
 
@@ -35,7 +36,7 @@ CODE_GLOBS = ["Snakefile", "rules/*.smk", "scripts/*.py", "curation/*.py", "sche
               "requirements.txt", "requirements-nodeps.txt", "constraints.txt", "config/vocabulary/*.tsv"]
 # Tables whose rows belong to a document: duplicates of a document are dropped from all of them.
 DOCUMENT_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations",
-                   "abbreviations", "source_entities", "sentences", "mentions", "curation_flags"]
+                   "abbreviations", "source_entities", "sentences", "mentions", "curation_flags", "evidence"]
 # Concepts made from the text itself rather than looked up (variants): prefix -> vocabulary name.
 PATTERN_CONCEPTS = {"hgvs": "hgvs", "dbsnp": "dbsnp"}
 
@@ -88,7 +89,8 @@ def _concat(table: str, paths: list[Path]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else arrow_schema(table).empty_table().to_pandas()
 
 
-def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict[str, pd.DataFrame]:
+def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None,
+           related_dirs: list[str] | None = None) -> dict[str, pd.DataFrame]:
     tables = {t: _concat(t, [Path(d) / f"{t}.parquet" for d in shard_dirs]) for t in PARSE_TABLES}
     for t in ANNOTATE_TABLES:
         annotated = _concat(t, [Path(d) / f"{t}.parquet" for d in annotated_dirs or []])
@@ -97,7 +99,17 @@ def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocab
         elif len(annotated):  # abbreviations: glossary rows from parsing, text-defined ones from annotation
             tables[t] = pd.concat([tables[t], annotated], ignore_index=True)
     tables["concepts"] = referenced_concepts(tables["mentions"], vocabulary_dir)
+    tables["evidence"] = _concat("evidence", [Path(d) / "evidence.parquet" for d in related_dirs or []])
     return tables
+
+
+def with_relations(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Relations are assembled from the evidence of all shards (after duplicates are gone)."""
+    evidence = tables["evidence"].astype(object).where(tables["evidence"].notna(), None).to_dict("records")
+    rows = aggregate(evidence)
+    out = dict(tables)
+    out["relations"] = pd.DataFrame(rows) if rows else arrow_schema("relations").empty_table().to_pandas()
+    return out
 
 
 def referenced_concepts(mentions: pd.DataFrame, vocabulary_dir: str | None) -> pd.DataFrame:
@@ -210,8 +222,9 @@ def remove_leftovers(datasets: Path) -> None:
 
 
 def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str,
-            annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict:
-    tables = drop_duplicate_documents(gather(shard_dirs, annotated_dirs, vocabulary_dir))
+            annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None,
+            related_dirs: list[str] | None = None) -> dict:
+    tables = with_relations(drop_duplicate_documents(gather(shard_dirs, annotated_dirs, vocabulary_dir, related_dirs)))
     vocabularies = vocabulary_sources(vocabulary_dir)
     violations = integrity.check(tables)
     if violations:
@@ -288,9 +301,10 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
 
 
 def publish_and_point(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str, pointer: str,
-                      annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None) -> dict:
+                      annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None,
+                      related_dirs: list[str] | None = None) -> dict:
     """Publish, then write the small JSON file Snakemake tracks as the run's final output."""
-    manifest = publish(shard_dirs, datasets_dir, config, code_root, annotated_dirs, vocabulary_dir)
+    manifest = publish(shard_dirs, datasets_dir, config, code_root, annotated_dirs, vocabulary_dir, related_dirs)
     summary = {
         "version": manifest["version"],
         "path": f"datasets/{manifest['version']}",

@@ -29,7 +29,7 @@ class Violation:
 def rows_belong_to_documents(t: Tables) -> Iterator[Violation]:
     docs = set(t["documents"]["doc_id"])
     for table in ("authors", "passages", "table_cells", "references", "citations", "abbreviations", "source_entities",
-                  "sentences", "mentions", "curation_flags"):
+                  "sentences", "mentions", "curation_flags", "evidence"):
         if table not in t:
             continue
         for doc_id in sorted(set(t[table]["doc_id"]) - docs):
@@ -150,6 +150,40 @@ def concepts_used_are_described(t: Tables) -> Iterator[Violation]:
             yield Violation("mentions", row.mention_id, "concepts_used_are_described", f"{row.concept_id} not in concepts")
 
 
+def evidence_points_at_real_mentions(t: Tables) -> Iterator[Violation]:
+    """Every evidence row's mentions exist, belong to its document and lie in its sentence."""
+    mentions = t["mentions"].set_index("mention_id")
+    for e in t["evidence"].itertuples(index=False):
+        for role in ("subject", "object"):
+            mid = getattr(e, f"{role}_mention_id")
+            if mid not in mentions.index:
+                yield Violation("evidence", e.evidence_id, "evidence_points_at_real_mentions", f"{role} mention {mid} does not exist")
+                continue
+            m = mentions.loc[mid]
+            if m["doc_id"] != e.doc_id or not (e.sentence_start <= m["start"] and m["end"] <= e.sentence_end) \
+                    and e.table_id is None:
+                yield Violation("evidence", e.evidence_id, "evidence_points_at_real_mentions", f"{role} mention outside the evidence sentence")
+            if m["concept_id"] != getattr(e, f"{role}_concept"):
+                yield Violation("evidence", e.evidence_id, "evidence_points_at_real_mentions", f"{role} concept differs from its mention")
+
+
+def relations_have_evidence(t: Tables) -> Iterator[Violation]:
+    supported = set(t["evidence"]["relation_id"])
+    known = set(t["relations"]["relation_id"])
+    for rid in sorted(known - supported):
+        yield Violation("relations", rid, "relations_have_evidence", "no evidence row")
+    for rid in sorted(supported - known):
+        yield Violation("evidence", rid, "relations_have_evidence", "evidence for a relation that is not in relations")
+
+
+def relation_types_are_legal(t: Tables) -> Iterator[Violation]:
+    from curation.relations import LEGAL
+    for r in t["relations"].itertuples(index=False):
+        if r.relation_type not in LEGAL.get(frozenset({r.subject_type, r.object_type}), set()):
+            yield Violation("relations", r.relation_id, "relation_types_are_legal",
+                            f"{r.relation_type} is not a BioRED type for {r.subject_type}-{r.object_type}")
+
+
 RULES: list[Callable[[Tables], Iterator[Violation]]] = [
     rows_belong_to_documents,
     passage_offsets_tile_the_document,
@@ -160,6 +194,9 @@ RULES: list[Callable[[Tables], Iterator[Violation]]] = [
     mentions_slice_their_passage,
     sentences_lie_in_their_passage,
     concepts_used_are_described,
+    evidence_points_at_real_mentions,
+    relations_have_evidence,
+    relation_types_are_legal,
 ]
 
 

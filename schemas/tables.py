@@ -305,6 +305,51 @@ class CurationFlags(_Base):
     explanation: Series[str] = pa.Field(description="One sentence for a curator.")
 
 
+class Evidence(_Base):
+    """One row per piece of evidence for a relation: a sentence (or table row) and the two mentions in it."""
+
+    evidence_id: Series[str] = pa.Field(unique=True, description="relation_id + subject mention_id + object mention_id.")
+    relation_id: Series[str] = pa.Field(description="The relation this supports.")
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document.")
+    passage_id: Series[str] = pa.Field(description="Passage holding the sentence (or the table cell).")
+    sentence_start: Series[int] = pa.Field(ge=0, description="Document-level start of the sentence (or cell).")
+    sentence_end: Series[int] = pa.Field(ge=0, description="Document-level end of the sentence (or cell).")
+    subject_mention_id: Series[str] = pa.Field(description="Mention of the subject.")
+    object_mention_id: Series[str] = pa.Field(description="Mention of the object.")
+    subject_concept: Series[str] = pa.Field(description="Subject concept.")
+    subject_type: Series[str] = pa.Field(description="Subject entity type.")
+    object_concept: Series[str] = pa.Field(description="Object concept.")
+    object_type: Series[str] = pa.Field(description="Object entity type.")
+    relation_type: Series[str] = pa.Field(description="BioRED relation type.")
+    predicate: Series[str] = pa.Field(description="Finer predicate the text states (activates, inhibits, upregulates, confers_resistance_to, ...).")
+    directed: Series[bool] = pa.Field(description="Subject acts on object (true) or the pair is unordered.")
+    rule: Series[str] = pa.Field(description="Rule that fired: pattern:<predicate>, table:target_approach, cooccurrence.")
+    confidence: Series[float] = pa.Field(ge=0, le=1, description="Rule confidence, halved for hedged sentences.")
+    negated: Series[bool] = pa.Field(description="The sentence denies the relation ('not', 'rather than').")
+    hypothesis: Series[bool] = pa.Field(description="The sentence hedges ('may', 'suggest', 'potential').")
+    section_kind: Series[str] = pa.Field(description="Where: title, abstract, key_finding, tldr, table, or the section type (results, discussion, ...).")
+    table_id: Series[str] = pa.Field(nullable=True, description="Table, for evidence read from a table row.")
+    table_row: Series[pd.Int64Dtype] = pa.Field(nullable=True, description="Body row of that table.")
+    cell_lines: Series[object] = ListOfStr("Cell lines named in the same sentence (context).")
+    species: Series[object] = ListOfStr("Species named in the same sentence (context).")
+
+
+class Relations(_Base):
+    """One row per distinct fact: subject, relation type, predicate, object."""
+
+    relation_id: Series[str] = pa.Field(unique=True, description="Stable ID from subject, object, type, predicate and direction.")
+    subject_concept: Series[str] = pa.Field(description="Subject concept (families stay families: fplx:JAK).")
+    subject_type: Series[str] = pa.Field(description="Subject entity type.")
+    object_concept: Series[str] = pa.Field(description="Object concept.")
+    object_type: Series[str] = pa.Field(description="Object entity type.")
+    relation_type: Series[str] = pa.Field(description="BioRED relation type, legal for the pair.")
+    predicate: Series[str] = pa.Field(description="Finer predicate.")
+    directed: Series[bool] = pa.Field(description="Subject -> object, or unordered.")
+    n_evidence: Series[int] = pa.Field(ge=1, description="Evidence rows.")
+    n_documents: Series[int] = pa.Field(ge=1, description="Distinct documents with evidence.")
+    confidence: Series[float] = pa.Field(ge=0, le=1, description="1 - prod over documents of (1 - best non-negated evidence in that document): sentences of one paper are not independent papers.")
+
+
 # Table name -> (model, primary sort key). The key orders rows so Parquet bytes are reproducible.
 TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "documents": (Documents, ["doc_id"]),
@@ -322,14 +367,17 @@ TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "concepts": (Concepts, ["concept_id"]),
     "terms": (Terms, ["concept_id", "term", "term_kind", "source"]),
     "curation_flags": (CurationFlags, ["doc_id", "flag_id"]),
+    "evidence": (Evidence, ["doc_id", "sentence_start", "evidence_id"]),
+    "relations": (Relations, ["relation_id"]),
 }
 # What each step writes.
 PARSE_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations", "abbreviations",
                 "source_entities", "mentions", "quarantine", "inputs"]
 ANNOTATE_TABLES = ["sentences", "mentions", "abbreviations", "curation_flags"]
 VOCABULARY_TABLES = ["concepts", "terms"]
+RELATE_TABLES = ["evidence"]
 # What a published dataset holds (concepts: those the dataset refers to).
-DATASET_TABLES = PARSE_TABLES + ["sentences", "curation_flags", "concepts"]
+DATASET_TABLES = PARSE_TABLES + ["sentences", "curation_flags", "concepts", "evidence", "relations"]
 
 _ARROW = {
     "str": pa_arrow.string(), "string": pa_arrow.string(), "int64": pa_arrow.int64(), "Int64": pa_arrow.int64(),

@@ -6,6 +6,7 @@ setup(snakemake.log[0])
 publish_and_point(
     shard_dirs=snakemake.params.shard_dirs,
     annotated_dirs=snakemake.params.annotated_dirs,
+    related_dirs=snakemake.params.related_dirs,
     vocabulary_dir=snakemake.params.vocabulary_dir,
     datasets_dir=snakemake.params.datasets_dir,
     config=dict(snakemake.params.config),
