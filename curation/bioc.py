@@ -121,12 +121,21 @@ def read_pubtator(text: str) -> list[ParsedDocument]:
             p = 0 if start < offsets[1] else 1
             _mention(doc, p, start - offsets[p], end - offsets[p], parts[3], etype,
                      curies(etype, parts[5] if len(parts) > 5 else ""), realigned, "pubtator")
+        for parts in block["relations"]:
+            _relation(doc, parts[1], parts[2], parts[3], "pubtator")
         doc.passages = [p for p in doc.passages if p.text]  # an empty abstract has no passage
         if len(doc.passages) == 1 and texts[0][1] == "":
             for m in doc.imported_mentions:
                 m["passage_index"] = 0
         docs.append(doc)
     return docs
+
+
+def _relation(doc: ParsedDocument, relation_type: str, entity1: str, entity2: str, source: str) -> None:
+    """A relation the file asserts between two identifiers (as in its annotations' identifier fields)."""
+    if relation_type and entity1 and entity2:
+        doc.imported_relations.append({"relation_type": relation_type.strip(), "entity1": entity1.strip(),
+                                       "entity2": entity2.strip(), "source": source})
 
 
 def _meta(**values) -> dict:
@@ -167,6 +176,8 @@ def _bioc_documents(collection: list[dict], fmt: str, source: str) -> list[Parse
                 start, end, realigned = verify(text, offset - p["offset"], offset - p["offset"] + length, a["text"], where)
                 raw = a["infons"].get("identifier") or a["infons"].get("NCBI Gene identifier") or a["infons"].get("NCBI Gene") or ""
                 _mention(doc, index_in_doc, start, end, a["text"], etype, curies(etype, raw), realigned, source)
+        for relation_type, entity1, entity2 in d.get("relations", []):
+            _relation(doc, relation_type, entity1, entity2, source)
         docs.append(doc)
     return docs
 
@@ -184,7 +195,11 @@ def read_bioc_xml(tree) -> list[ParsedDocument]:
             passages.append({"offset": int(p.findtext("offset") or 0), "text": p.findtext("text") or "",
                              "infons": {i.get("key"): (i.text or "") for i in p.findall("infon")},
                              "annotations": annotations, "xpath": tree.getpath(p), "line": p.sourceline})
-        collection.append({"id": d.findtext("id"), "passages": passages})
+        relations = []
+        for r in d.findall("relation"):
+            infons = {i.get("key"): (i.text or "") for i in r.findall("infon")}
+            relations.append((infons.get("type", ""), infons.get("entity1", ""), infons.get("entity2", "")))
+        collection.append({"id": d.findtext("id"), "passages": passages, "relations": relations})
     if not collection:
         raise AnnotationError("BioC collection holds no <document>")
     return _bioc_documents(collection, "bioc_xml", "bioc")

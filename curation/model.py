@@ -56,6 +56,8 @@ class ParsedDocument:
     source_entities: list[dict] = field(default_factory=list)
     # annotations that came with the input (PubTator, BioC): passage_index and passage-local offsets
     imported_mentions: list[dict] = field(default_factory=list)
+    # relations the input asserts between identifiers (PubTator relation lines, BioC <relation>)
+    imported_relations: list[dict] = field(default_factory=list)
     # citation targets that are not in the reference list, kept for the log
     warnings: list[str] = field(default_factory=list)
     # what a curator must know about a published document (e.g. "no <body>"): quarantine rows with a warning
@@ -156,9 +158,12 @@ class ParsedDocument:
             start, end = p["offset"] + m.pop("start"), p["offset"] + m.pop("end")
             mentions.append({"doc_id": doc_id, "mention_id": f"{doc_id}.i{start}-{end}.{m['entity_type']}",
                              "passage_id": p["passage_id"], "start": start, "end": end, **m})
+        imported_relations = [{"doc_id": doc_id, "claim_id": f"{doc_id}.r{i:04d}", **r}
+                              for i, r in enumerate(self.imported_relations)]
         return {
             "documents": [document],
             "mentions": mentions,
+            "imported_relations": imported_relations,
             "authors": authors,
             "passages": passage_rows,
             "table_cells": table_cells,

@@ -36,7 +36,8 @@ CODE_GLOBS = ["Snakefile", "rules/*.smk", "scripts/*.py", "curation/*.py", "sche
               "requirements.txt", "requirements-nodeps.txt", "constraints.txt", "config/vocabulary/*.tsv"]
 # Tables whose rows belong to a document: duplicates of a document are dropped from all of them.
 DOCUMENT_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations",
-                   "abbreviations", "source_entities", "sentences", "mentions", "curation_flags", "evidence"]
+                   "abbreviations", "source_entities", "sentences", "mentions", "curation_flags", "evidence",
+                   "imported_relations"]
 # Concepts made from the text itself rather than looked up (variants): prefix -> vocabulary name.
 PATTERN_CONCEPTS = {"hgvs": "hgvs", "dbsnp": "dbsnp"}
 

@@ -66,6 +66,8 @@ def relation_id(subject: str, obj: str, relation_type: str, predicate: str, dire
 
 
 def legal(a: dict, b: dict, relation_type: str) -> bool:
+    if relation_type.startswith("imported:"):
+        return True
     return relation_type in LEGAL.get(frozenset({a["entity_type"], b["entity_type"]}), set())
 
 
@@ -228,3 +230,33 @@ def aggregate(evidence: list[dict]) -> list[dict]:
             remaining *= 1.0 - w
         r["confidence"] = round(1.0 - remaining, 4)
     return list(relations.values())
+
+
+def imported_evidence(doc_id: str, passages: list[dict], mentions: list[dict], claims: list[dict]) -> list[dict]:
+    """Evidence for relations an input asserted: the closest pair of the file's own (verified) mentions of the
+    two identifiers in one passage. A claim whose identifiers have no such pair of mentions is left out."""
+    from .bioc import curies
+
+    by_passage = {p["passage_id"]: p for p in passages}
+    imported = [m for m in mentions if m["method"] == "imported" and m.get("concept_id")]
+    out = []
+    for claim in claims:
+        pairs = []
+        for a in imported:
+            if a["concept_id"] not in curies(a["entity_type"], claim["entity1"]):
+                continue
+            for b in imported:
+                if b["passage_id"] == a["passage_id"] and b["concept_id"] in curies(b["entity_type"], claim["entity2"]) \
+                        and b["mention_id"] != a["mention_id"]:
+                    pairs.append((abs(a["start"] - b["start"]), a, b))
+        if not pairs:
+            continue
+        _, a, b = min(pairs, key=lambda x: (x[0], x[1]["start"]))
+        relation_type = claim["relation_type"]
+        hit = Found(a, b, relation_type, f"imported:{relation_type}", False, f"imported:{claim['source']}", 1.0)
+        p = by_passage[a["passage_id"]]
+        span = {"start": min(a["start"], b["start"]), "end": max(a["end"], b["end"])}
+        e = _evidence(doc_id, p, span, p["text"][span["start"] - p["offset"]:span["end"] - p["offset"]], hit, [])
+        e.update(negated=False, hypothesis=False, confidence=1.0)
+        out.append(e)
+    return out

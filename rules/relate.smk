@@ -3,6 +3,8 @@ rule relate_shard:
     input:
         passages=f"{RESULTS}/shards/{{shard}}/passages.parquet",
         table_cells=f"{RESULTS}/shards/{{shard}}/table_cells.parquet",
+        imported_mentions=f"{RESULTS}/shards/{{shard}}/mentions.parquet",
+        imported_relations=f"{RESULTS}/shards/{{shard}}/imported_relations.parquet",
         sentences=f"{RESULTS}/annotated/{{shard}}/sentences.parquet",
         mentions=f"{RESULTS}/annotated/{{shard}}/mentions.parquet",
     output:

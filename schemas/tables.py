@@ -305,6 +305,17 @@ class CurationFlags(_Base):
     explanation: Series[str] = pa.Field(description="One sentence for a curator.")
 
 
+class ImportedRelations(_Base):
+    """Relations an input file asserts (PubTator relation lines, BioC <relation>), as written."""
+
+    doc_id: Series[str] = pa.Field(str_matches=DOC_ID, description="Document.")
+    claim_id: Series[str] = pa.Field(unique=True, description="doc_id + '.r' + ordinal.")
+    relation_type: Series[str] = pa.Field(description="Relation type as written.")
+    entity1: Series[str] = pa.Field(description="First identifier as written (as in the file's annotations).")
+    entity2: Series[str] = pa.Field(description="Second identifier as written.")
+    source: Series[str] = pa.Field(description="pubtator or bioc.")
+
+
 class Evidence(_Base):
     """One row per piece of evidence for a relation: a sentence (or table row) and the two mentions in it."""
 
@@ -323,7 +334,7 @@ class Evidence(_Base):
     relation_type: Series[str] = pa.Field(description="BioRED relation type.")
     predicate: Series[str] = pa.Field(description="Finer predicate the text states (activates, inhibits, upregulates, confers_resistance_to, ...).")
     directed: Series[bool] = pa.Field(description="Subject acts on object (true) or the pair is unordered.")
-    rule: Series[str] = pa.Field(description="Rule that fired: pattern:<predicate>, table:target_approach, cooccurrence.")
+    rule: Series[str] = pa.Field(description="Rule that fired: pattern:<predicate>, table:target_approach, cooccurrence, or imported:<source> for relations an input asserted.")
     confidence: Series[float] = pa.Field(ge=0, le=1, description="Rule confidence, halved for hedged sentences.")
     negated: Series[bool] = pa.Field(description="The sentence denies the relation ('not', 'rather than').")
     hypothesis: Series[bool] = pa.Field(description="The sentence hedges ('may', 'suggest', 'potential').")
@@ -367,12 +378,13 @@ TABLES: dict[str, tuple[type[_Base], list[str]]] = {
     "concepts": (Concepts, ["concept_id"]),
     "terms": (Terms, ["concept_id", "term", "term_kind", "source"]),
     "curation_flags": (CurationFlags, ["doc_id", "flag_id"]),
+    "imported_relations": (ImportedRelations, ["doc_id", "claim_id"]),
     "evidence": (Evidence, ["doc_id", "sentence_start", "evidence_id"]),
     "relations": (Relations, ["relation_id"]),
 }
 # What each step writes.
 PARSE_TABLES = ["documents", "authors", "passages", "table_cells", "references", "citations", "abbreviations",
-                "source_entities", "mentions", "quarantine", "inputs"]
+                "source_entities", "mentions", "imported_relations", "quarantine", "inputs"]
 ANNOTATE_TABLES = ["sentences", "mentions", "abbreviations", "curation_flags"]
 VOCABULARY_TABLES = ["concepts", "terms"]
 RELATE_TABLES = ["evidence"]

@@ -68,3 +68,21 @@ def test_biored_dev_imports_with_every_offset_verified():
     for r in docs:
         text = "\n".join(p["text"] for p in r["passages"])
         assert all(text[m["start"]:m["end"]] == m["text"] for m in r["mentions"])
+
+
+def test_imported_relations_are_kept_and_evidenced_by_the_files_own_mentions():
+    from curation.relations import imported_evidence
+    a = len(TITLE) + 1
+    fmt, [r] = rows(pubtator([f"123\t0\t11\tOsimertinib\tChemical\tC000596361", f"123\t{a + 15}\t{a + 20}\tSTAT3\tGene\t6774",
+                              f"123\t{a}\t{a + 4}\tCCL2\tGene\t6347", "123\tAssociation\t6347\t6774",
+                              "123\tNegative_Correlation\tC000596361\t6774"]))
+    assert [(x["relation_type"], x["entity1"], x["entity2"]) for x in r["imported_relations"]] == [
+        ("Association", "6347", "6774"), ("Negative_Correlation", "C000596361", "6774")]
+    claims = [{**c, "doc_id": r["documents"][0]["doc_id"]} for c in r["imported_relations"]]
+    passages = [{**p, "kind": p["kind"], "section_type": p["section_type"]} for p in r["passages"]]
+    evidence = imported_evidence(r["documents"][0]["doc_id"], passages, r["mentions"], claims)
+    assert len(evidence) == 1  # osimertinib (title) and STAT3 (abstract) never share a passage
+    (e,) = evidence
+    assert (e["subject_concept"], e["object_concept"], e["rule"]) == ("NCBIGene:6347", "NCBIGene:6774", "imported:pubtator")
+    text = "\n".join(p["text"] for p in r["passages"])
+    assert text[e["sentence_start"]:e["sentence_end"]] == "CCL2 activates STAT3"
