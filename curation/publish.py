@@ -24,7 +24,7 @@ import pandas as pd
 from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
-from . import bioc_export
+from . import bioc_export, report
 from .exports import datapackage, ro_crate
 from .parquet_io import read_table, write_table
 from .relations import aggregate
@@ -281,7 +281,9 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         (staging / "datapackage.json").write_text(json.dumps(datapackage(manifest), indent=2, sort_keys=True) + "\n")
         (staging / "ro-crate-metadata.json").write_text(json.dumps(ro_crate(manifest), indent=2, sort_keys=True) + "\n")
-        for name in ("manifest.json", "datapackage.json", "ro-crate-metadata.json"):
+        previous = (datasets / "latest").resolve() if (datasets / "latest").exists() else None
+        (staging / "report.html").write_text(report.render(staging, previous))  # from the files just written
+        for name in ("manifest.json", "datapackage.json", "ro-crate-metadata.json", "report.html"):
             with open(staging / name, "rb") as fh:
                 os.fsync(fh.fileno())
         _fsync_dir(staging)

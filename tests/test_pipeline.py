@@ -122,6 +122,11 @@ def test_the_dataset_reads_in_duckdb_and_pyarrow(dataset):
     assert rows and all(text == "ZEB1" for text, _, _ in rows)
     table = ds.dataset(dataset / "mentions.parquet").to_table(filter=ds.field("concept_id") == "fplx:JAK")
     assert table.num_rows > 0
+    evidence = duckdb.sql(f"""
+        SELECT e.predicate, substr(p.text, e.sentence_start - p."offset" + 1, e.sentence_end - e.sentence_start) AS sentence
+        FROM '{dataset}/evidence.parquet' e JOIN '{dataset}/passages.parquet' p USING (passage_id)
+        WHERE e.subject_concept = 'NCBIGene:6774' AND e.object_concept = 'NCBIGene:6935'""").fetchall()
+    assert ("upregulates", "CCL2 promotes resistance via STAT3- and ERK1/2-dependent upregulation of ZEB1.") in evidence
 
 
 def test_bioc_export_reads_back_with_the_bioc_library(dataset):
