@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import json
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def network_svg(relations: pd.DataFrame, concepts: pd.DataFrame) -> str:
     fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     svg = buffer.getvalue()
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)  # RDF boilerplate naming external vocabularies
     return svg[svg.index("<svg"):]
 
 
