@@ -91,7 +91,24 @@ def test_article_without_body_is_published_with_a_warning(tmp_path):
     assert row["outcome"] == "published_with_warning" and "no <body>" in row["reason"]
 
 
-class Listener:
+class _Watch:
+    """Runs `poll` in a background thread until closed."""
+
+    def __init__(self):
+        self.stop = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self):
+        while not self.stop:
+            self.poll()
+
+    def close(self):
+        self.stop = True
+        self.thread.join()
+
+
+class Listener(_Watch):
     """A loopback TCP listener that counts connections: any fetch of a DTD or entity would show up here."""
 
     def __init__(self):
@@ -101,49 +118,38 @@ class Listener:
         self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
         self.connections = 0
-        self.stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+        super().__init__()
 
-    def _run(self):
-        while not self.stop:
-            try:
-                conn, _ = self.sock.accept()
-                self.connections += 1
-                conn.close()
-            except OSError:
-                pass
+    def poll(self):
+        try:
+            conn, _ = self.sock.accept()
+            self.connections += 1
+            conn.close()
+        except OSError:
+            pass
 
     def close(self):
-        self.stop = True
-        self.thread.join()
+        super().close()
         self.sock.close()
 
 
-class FifoWatch:
+class FifoWatch(_Watch):
     """A named pipe: a reader opening it is detected (opening it for writing succeeds only then)."""
 
     def __init__(self, path: Path):
         os.mkfifo(path)
         self.path = path
         self.opened = False
-        self.stop = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
+        super().__init__()
 
-    def _run(self):
-        while not self.stop:
-            try:
-                fd = os.open(self.path, os.O_WRONLY | os.O_NONBLOCK)
-                self.opened = True
-                os.write(fd, SECRET.encode())
-                os.close(fd)
-            except OSError:
-                time.sleep(0.005)
-
-    def close(self):
-        self.stop = True
-        self.thread.join()
+    def poll(self):
+        try:
+            fd = os.open(self.path, os.O_WRONLY | os.O_NONBLOCK)
+            self.opened = True
+            os.write(fd, SECRET.encode())
+            os.close(fd)
+        except OSError:
+            time.sleep(0.005)
 
 
 def test_external_entities_dtds_and_entity_bombs_are_never_resolved(tmp_path):
