@@ -57,8 +57,9 @@ class Resources:
         return self._checker
 
 
-def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str]) -> dict[str, int]:
-    resources = Resources(vocabulary_dir)
+def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str],
+                   curated_dir: str = "config/vocabulary") -> dict[str, int]:
+    resources = Resources(vocabulary_dir, curated_dir)
     passages = read_table("passages", Path(parsed_dir) / "passages.parquet")
     glossary = read_table("abbreviations", Path(parsed_dir) / "abbreviations.parquet")
     claims = read_table("source_entities", Path(parsed_dir) / "source_entities.parquet")

@@ -12,6 +12,7 @@ rule annotate_shard:
         code_version=CODE_VERSION,
         parsed_dir=f"{RESULTS}/shards/{{shard}}",
         vocabulary_dir=VOCABULARY,
+        curated_dir=config["vocabularies"]["curated_dir"],
     log:
         f"{RESULTS}/logs/annotate/{{shard}}.log",
     resources:

@@ -7,4 +7,5 @@ annotate_shard(
     parsed_dir=snakemake.params.parsed_dir,
     vocabulary_dir=snakemake.params.vocabulary_dir,
     outputs={name: path for name, path in snakemake.output.items()},
+    curated_dir=snakemake.params.curated_dir,
 )
