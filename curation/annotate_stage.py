@@ -12,7 +12,7 @@ from .annotate import Annotator
 from .claims import ClaimChecker, load_xrefs
 from .lexicon import term_key
 from .parquet_io import frame, read_table, write_table
-from .vocab_stage import load_matcher
+from .vocab_stage import ConceptIndex, load_matcher
 from . import vocabulary as V
 
 log = logging.getLogger("curation.annotate")
@@ -25,11 +25,9 @@ class Resources:
         d = Path(vocabulary_dir)
         self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
-        matcher, versions = load_matcher(str(d / "matcher.automaton"), str(d / "vocabulary.json"))
-        concepts = read_table("concepts", d / "concepts.parquet")
-        self.concepts = {r["concept_id"]: r for r in concepts.to_dict("records")}
-        gene_names = {cid: c["preferred_name"] for cid, c in self.concepts.items() if c["entity_type"] == "gene"}
-        self.annotator = Annotator(matcher, versions, gene_names)
+        matcher, versions = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
+        self.concepts = ConceptIndex(d / "concepts.parquet")
+        self.annotator = Annotator(matcher, versions, self.concepts.preferred_names("gene"))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

@@ -41,7 +41,7 @@ def main() -> None:
     ours = time.perf_counter() - started
     print(f"parse to rows:          {ours:6.2f} s  {mb / ours:6.1f} MB/s  ({ours / bare:.1f}x bare lxml)")
 
-    if Path(args.vocabulary, "matcher.automaton").exists():
+    if Path(args.vocabulary, "matcher").is_dir():
         from .annotate_stage import Resources
         started = time.perf_counter()
         resources = Resources(args.vocabulary)

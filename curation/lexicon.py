@@ -1,4 +1,4 @@
-"""Terms -> a multi-pattern matcher over folded text, with case rules by term kind.
+"""Terms -> a memory-mapped dictionary matcher over folded text, with case rules by term kind.
 
 Matching runs on a *folded* copy of the text that has exactly the same length as the text (so a
 match's offsets are the text's offsets): letters lower-cased where that keeps one code point, and
@@ -6,17 +6,22 @@ hyphen-like characters turned into spaces, so "IL-6", "IL 6" and "il-6" meet the
 then checked on the original characters for terms whose kind needs it (gene symbols, short
 abbreviations), so "MET" the gene is not "Met" the amino acid and "WAS" is not "was".
 
+Keys are looked up by hashing every whole-word span of the text up to the longest key's length
+(vectorised with numpy) against a sorted array of key hashes, then confirming each hit against the
+key itself. Unlike an Aho-Corasick automaton, which must be rebuilt in memory by every job (10-15 s
+for the embedded vocabularies), the arrays are opened with mmap in milliseconds.
+
 Each term also yields variants: "IL6" <-> "IL-6", "TNF-alpha" <-> "TNF-α", and plurals of disease
 and chemical names ("carcinomas").
 """
 from __future__ import annotations
 
-import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import ahocorasick
+import numpy as np
+import pyarrow as pa
 
 from .vocabulary import TERM_KIND_RANK
 
@@ -99,38 +104,138 @@ def usable(term: str, kind: str) -> bool:
 
 
 class Matcher:
-    """An integer-valued Aho-Corasick automaton over folded keys, and the entries behind each key.
+    """Folded keys as 64-bit polynomial hashes in memory-mapped arrays, and the entries behind each key.
 
-    Integer values keep the automaton compact and quick to load; the entries live in one list and are
-    turned into :class:`Entry` objects only when a key is first matched.
+    Nothing is deserialised when a matcher is opened: the sorted hash array, the keys' code points and
+    the entry table (Arrow IPC) are memory-mapped, so a job pays milliseconds to load whatever the size
+    of the vocabulary, and pages in only what its texts touch. Every hash hit is confirmed against the
+    key's code points, so a collision can never produce a match.
     """
 
-    def __init__(self, automaton, entries: list):
-        self.automaton = automaton
-        self.entries = entries  # automaton value -> (key length, entries)
+    FILES = ("hashes.npy", "key_offsets.npy", "key_codepoints.npy", "entry_offsets.npy", "entries.arrow")
 
-    def save(self, path: Path) -> None:
-        path = Path(path)
-        self.automaton.save(str(path.with_suffix(".automaton")))
-        rows = [(n, [(e.concept_id, e.entity_type, e.term, e.kind, e.source, e.case_sensitive)
-                     if isinstance(e, Entry) else e for e in es]) for n, es in self.entries]
-        with open(path.with_suffix(".entries"), "wb") as fh:
-            pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    def __init__(self, hashes, key_offsets, key_codepoints, entry_offsets, entries: pa.Table):
+        self.hashes = hashes
+        self.key_offsets = key_offsets
+        self.key_codepoints = key_codepoints
+        self.entry_offsets = entry_offsets
+        self.entry_table = entries
+        self.max_key_length = int(np.diff(key_offsets).max()) if len(hashes) else 0
+        # a first filter on the hashes' top bits: most candidate spans are no key, and testing a 16 MB
+        # table is several times cheaper than a binary search of the sorted hashes
+        self._maybe = np.zeros(1 << _FILTER_BITS, dtype=bool)
+        self._maybe[np.asarray(hashes) >> np.uint64(64 - _FILTER_BITS)] = True
+        self._entries: dict[int, tuple[Entry, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.hashes)
+
+    def save(self, directory: Path) -> None:
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        for name, array in zip(self.FILES, (self.hashes, self.key_offsets, self.key_codepoints, self.entry_offsets)):
+            np.save(directory / name, np.ascontiguousarray(array), allow_pickle=False)
+        with pa.OSFile(str(directory / "entries.arrow"), "wb") as sink:
+            with pa.ipc.new_file(sink, self.entry_table.schema) as writer:
+                writer.write_table(self.entry_table, max_chunksize=1 << 20)
 
     @classmethod
-    def load(cls, path: Path) -> "Matcher":
-        path = Path(path)
-        automaton = ahocorasick.load(str(path.with_suffix(".automaton")), pickle.loads)
-        with open(path.with_suffix(".entries"), "rb") as fh:
-            rows = pickle.load(fh)
-        return cls(automaton, rows)
+    def load(cls, directory: Path) -> "Matcher":
+        directory = Path(directory)
+        # plain ndarray views of the maps: np.memmap's own indexing is slow for single items
+        arrays = [np.load(directory / name, mmap_mode="r", allow_pickle=False).view(np.ndarray) for name in cls.FILES[:4]]
+        entries = pa.ipc.open_file(pa.memory_map(str(directory / "entries.arrow"), "r")).read_all()
+        return cls(*arrays, entries)
 
-    def entries_for(self, value: int) -> tuple[int, tuple[Entry, ...]]:
-        n, es = self.entries[value]
-        if es and not isinstance(es[0], Entry):
-            es = tuple(Entry(*e) for e in es)
-            self.entries[value] = (n, es)
-        return n, es
+    def key(self, index: int) -> str:
+        a, b = self.key_offsets[index], self.key_offsets[index + 1]
+        return np.asarray(self.key_codepoints[a:b], dtype="<u4").tobytes().decode("utf-32-le", "surrogatepass")
+
+    def entries_for(self, index: int) -> tuple[Entry, ...]:
+        found = self._entries.get(index)
+        if found is None:
+            a, b = int(self.entry_offsets[index]), int(self.entry_offsets[index + 1])
+            rows = self.entry_table.slice(a, b - a).to_pylist()
+            found = tuple(Entry(r["concept_id"], r["entity_type"], r["term"], r["kind"], r["source"], r["case_sensitive"])
+                          for r in rows)
+            self._entries[index] = found
+        return found
+
+    def lookup(self, points: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[tuple[int, int, int]]:
+        """(start, end, key index) for each candidate span [start, end) of `points` that is a key."""
+        if not len(self.hashes) or not len(starts):
+            return []
+        prefix = _prefix_hashes(points)
+        with np.errstate(over="ignore"):
+            wanted = prefix[ends] - prefix[starts] * _powers(self.max_key_length + 1)[ends - starts]
+        maybe = np.flatnonzero(self._maybe[wanted >> np.uint64(64 - _FILTER_BITS)])
+        position = np.searchsorted(self.hashes, wanted[maybe])
+        inside = position < len(self.hashes)
+        hit = np.zeros(len(maybe), dtype=bool)
+        hit[inside] = self.hashes[position[inside]] == wanted[maybe][inside]
+        found = []
+        for j in np.flatnonzero(hit):
+            i = maybe[j]
+            s, e, k = int(starts[i]), int(ends[i]), int(position[j])
+            while k < len(self.hashes) and self.hashes[k] == wanted[i]:  # equal hashes: confirm each key
+                a, b = self.key_offsets[k], self.key_offsets[k + 1]
+                if b - a == e - s and np.array_equal(self.key_codepoints[a:b], points[s:e]):
+                    found.append((s, e, k))
+                    break
+                k += 1
+        return found
+
+
+_FILTER_BITS = 24
+_BASE = 0x9E3779B97F4A7C15  # odd, so it has an inverse modulo 2**64
+_BASE_INVERSE = pow(_BASE, -1, 1 << 64)
+_POWERS: dict[tuple[int, int], np.ndarray] = {}
+
+
+def _powers(n: int, base: int = _BASE) -> np.ndarray:
+    """base**0 .. base**(n-1) modulo 2**64 (numpy's uint64 arithmetic wraps)."""
+    cached = _POWERS.get((base, n))
+    if cached is not None:
+        return cached
+    out = np.empty(n, dtype=np.uint64)
+    out[0] = 1
+    if n > 1:
+        with np.errstate(over="ignore"):
+            out[1:] = np.cumprod(np.full(n - 1, base, dtype=np.uint64), dtype=np.uint64)
+    if n <= 4096:
+        _POWERS[(base, n)] = out
+    return out
+
+
+def _prefix_hashes(points: np.ndarray) -> np.ndarray:
+    """h[0] = 0, h[i+1] = h[i] * B + c[i] (mod 2**64), without a Python loop: h[i] = B**i * sum_{j<i} c[j] * B**-(j+1)."""
+    n = len(points)
+    out = np.zeros(n + 1, dtype=np.uint64)
+    if n:
+        with np.errstate(over="ignore"):
+            weighted = points.astype(np.uint64) * _powers(n + 1, _BASE_INVERSE)[1:]
+            out[1:] = np.cumsum(weighted, dtype=np.uint64) * _powers(n + 1)[1:]
+    return out
+
+
+def codepoints(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
+
+
+def key_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(hash per key, offsets into the concatenated code points, the code points) of `keys`."""
+    lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+    offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    points = codepoints("".join(keys))
+    prefix = _prefix_hashes(points)
+    with np.errstate(over="ignore"):
+        hashes = prefix[offsets[1:]] - prefix[offsets[:-1]] * _powers(int(lengths.max(initial=0)) + 1)[lengths]
+    return hashes, offsets, points
+
+
+ENTRY_SCHEMA = pa.schema([("concept_id", pa.string()), ("entity_type", pa.string()), ("term", pa.string()),
+                          ("kind", pa.string()), ("source", pa.string()), ("case_sensitive", pa.bool_())])
 
 
 def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
@@ -153,36 +258,58 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             ident = (entry.concept_id, entry.term, entry.case_sensitive)
             if ident not in slot or entry.rank < slot[ident].rank:
                 slot[ident] = entry
-    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    entries = []
-    for key in sorted(table):
-        automaton.add_word(key, len(entries))
-        entries.append((len(key), tuple(sorted(table[key].values(), key=lambda e: (e.rank, e.concept_id, e.term)))))
-    automaton.make_automaton()
-    return Matcher(automaton, entries)
-
-
-def _boundary(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+    keys = sorted(table)
+    hashes, offsets, points = key_hashes(keys)
+    order = np.lexsort((np.arange(len(keys)), hashes))  # by hash; equal hashes keep key order
+    rows, entry_offsets = [], [0]
+    for k in order:
+        rows += sorted(table[keys[k]].values(), key=lambda e: (e.rank, e.concept_id, e.term))
+        entry_offsets.append(len(rows))
+    lengths = np.diff(offsets)[order]
+    key_offsets = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=key_offsets[1:])
+    key_points = np.concatenate([points[offsets[k]:offsets[k + 1]] for k in order]) if len(keys) else points
+    entries = pa.Table.from_pylist([e.__dict__ for e in rows], schema=ENTRY_SCHEMA)
+    return Matcher(hashes[order], key_offsets, key_points.astype("<u4"), np.asarray(entry_offsets, dtype=np.int64), entries)
 
 
 def _squash(text: str) -> str:
     return "".join(text.split())
 
 
+def candidate_spans(text: str, folded: str, max_length: int) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of every span that could be a whole-word match: it starts at 0 or after a
+    non-alphanumeric character, ends at the end or before one, neither starts nor ends in white space,
+    and is at most `max_length` long."""
+    n = len(text)
+    alnum = np.fromiter(map(str.isalnum, text), dtype=bool, count=n)
+    space = np.fromiter(map(str.isspace, folded), dtype=bool, count=n)
+    at_start = np.ones(n, dtype=bool)
+    at_start[1:] = ~alnum[:-1]
+    starts = np.flatnonzero(at_start & ~space)
+    at_end = np.ones(n, dtype=bool)
+    at_end[:-1] = ~alnum[1:]
+    ends = np.flatnonzero(at_end & ~space) + 1
+    low = np.searchsorted(ends, starts, side="right")
+    high = np.searchsorted(ends, starts + max_length, side="right")
+    counts = high - low
+    first = np.cumsum(counts) - counts
+    total = int(counts.sum())
+    span_ends = ends[np.arange(total) - np.repeat(first, counts) + np.repeat(low, counts)]
+    return np.repeat(starts, counts), span_ends
+
+
 def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
     """Every dictionary match on word boundaries whose case rules hold, as (start, end, entries)."""
+    if not text or not len(matcher):
+        return []
     folded = fold(text)
+    starts, ends = candidate_spans(text, folded, matcher.max_key_length)
     kept = None
     found = []
-    for end_index, value in matcher.automaton.iter(folded):
-        key_length, entries = matcher.entries_for(value)
-        end = end_index + 1
-        start = end - key_length
-        if not _boundary(text, start, end):
-            continue
+    for start, end, index in matcher.lookup(codepoints(folded), starts, ends):
         ok = []
-        for e in entries:
+        for e in matcher.entries_for(index):
             if e.case_sensitive:
                 kept = kept if kept is not None else fold_case_kept(text)
                 if _squash(kept[start:end]) != _squash(fold_case_kept(e.term)):

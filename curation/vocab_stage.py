@@ -1,14 +1,18 @@
 """The vocabulary step: build concepts, terms and the matcher once; later steps load the cached result.
 
 Outputs (``results/vocabulary/``): ``concepts.parquet``, ``terms.parquet``, ``vocabulary.json`` (every
-source: package, version, file, sha256, snapshot, licence, credit) and ``matcher.automaton`` /
-``matcher.entries``. Which sources are used is configured under ``vocabularies:``.
+source: package, version, file, sha256, snapshot, licence, credit) and ``matcher/`` (the
+memory-mapped arrays of :class:`curation.lexicon.Matcher`). Which sources are used is configured under ``vocabularies:``.
 """
 from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from . import vocabulary as V
 from .lexicon import Matcher, build_matcher, term_key
@@ -93,11 +97,41 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "sources": [{**s.__dict__, "version": s.version} for s in vocab.sources],
         "concepts": len(vocab.concepts),
         "terms": len(vocab.terms),
-        "matcher_keys": len(matcher.entries),
+        "matcher_keys": len(matcher),
     }
     Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
-    log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher.entries))
+    log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher))
     return summary
+
+
+class ConceptIndex(Mapping):
+    """concept_id -> its row of the concepts table (a dict), read on demand from the Arrow columns.
+
+    Turning 240k concepts into dicts up front costs seconds per job; an index of IDs costs milliseconds.
+    The table was schema-checked when the vocabulary step wrote it.
+    """
+
+    def __init__(self, path: str | Path):
+        self.table = pq.read_table(path)
+        self._row = {cid: i for i, cid in enumerate(self.table.column("concept_id").to_pylist())}
+        self._columns = {name: self.table.column(name) for name in self.table.column_names}
+
+    def __getitem__(self, concept_id: str) -> dict:
+        i = self._row[concept_id]
+        return {name: column[i].as_py() for name, column in self._columns.items()}
+
+    def __iter__(self):
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def __contains__(self, concept_id) -> bool:
+        return concept_id in self._row
+
+    def preferred_names(self, entity_type: str) -> dict[str, str]:
+        rows = self.table.filter(pc.equal(self.table.column("entity_type"), entity_type))
+        return dict(zip(rows.column("concept_id").to_pylist(), rows.column("preferred_name").to_pylist()))
 
 
 def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str]]:

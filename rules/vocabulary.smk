@@ -2,8 +2,7 @@ VOCABULARY = f"{RESULTS}/vocabulary"
 VOCABULARY_FILES = {
     "concepts": f"{VOCABULARY}/concepts.parquet",
     "terms": f"{VOCABULARY}/terms.parquet",
-    "matcher": f"{VOCABULARY}/matcher.automaton",
-    "entries": f"{VOCABULARY}/matcher.entries",
+    "matcher": f"{VOCABULARY}/matcher",
     "info": f"{VOCABULARY}/vocabulary.json",
 }
 
@@ -14,7 +13,7 @@ rule build_vocabulary:
         curated=expand(f"{config['vocabularies']['curated_dir']}/{{name}}.tsv", name=["species", "cell_lines", "stoplist", "overrides", "learned_stoplist", "learned_terms", "embedded_checksums"]),
         official=config["vocabularies"]["gene_info"] + config["vocabularies"]["mesh_xml"] + config["vocabularies"]["cellosaurus"],
     output:
-        **VOCABULARY_FILES,
+        **{name: directory(path) if name == "matcher" else path for name, path in VOCABULARY_FILES.items()},
     params:
         code_version=CODE_VERSION,
         settings=config["vocabularies"],

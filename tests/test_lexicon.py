@@ -46,3 +46,48 @@ def test_longest_match_wins_and_words_are_whole():
 def test_stoplist_blocks_a_term():
     assert spans("this may lead to") == [("lead", "mesh:D007854")]
     assert spans("this may lead to", {"lead": {"chemical"}}) == []
+
+
+def _every_key_span(matcher, text):
+    """The reference: every whole-word span of the folded text that is a key, by brute force."""
+    keys = {matcher.key(i): i for i in range(len(matcher))}
+    folded = fold(text)
+    found = set()
+    for s in range(len(text)):
+        if (s and text[s - 1].isalnum()) or folded[s].isspace():
+            continue
+        for e in range(s + 1, min(len(text), s + matcher.max_key_length) + 1):
+            if (e < len(text) and text[e].isalnum()) or folded[e - 1].isspace():
+                continue
+            if folded[s:e] in keys:
+                found.add((s, e, keys[folded[s:e]]))
+    return found
+
+
+def test_hashed_lookup_finds_exactly_the_key_spans_brute_force_finds(jats_rows, tmp_path):
+    from curation.lexicon import Matcher, candidate_spans, codepoints
+    terms = TERMS + [{"term": w, "concept_id": f"x:{w}", "entity_type": "chemical", "term_kind": "name", "source": "t"}
+                     for w in ("cell", "cells", "EGFR", "osimertinib", "IL-6 receptor", "(+)-catechin", "β-catenin", "a")]
+    built = build_matcher(terms, {})
+    built.save(tmp_path / "m")
+    loaded = Matcher.load(tmp_path / "m")
+    texts = [p["text"] for p in jats_rows["passages"][:60]] + ["IL-6  receptor, IL 6 receptor; (+)-catechin and β-catenin\u2013a"]
+    total = 0
+    for text in texts:
+        expected = _every_key_span(built, text)
+        folded = fold(text)
+        for matcher in (built, loaded):
+            starts, ends = candidate_spans(text, folded, matcher.max_key_length)
+            assert set(matcher.lookup(codepoints(folded), starts, ends)) == expected
+        total += len(expected)
+    assert total > 50  # the texts do contain the keys
+    assert find(loaded, texts[-1]) == find(built, texts[-1]) and len(find(built, texts[-1])) >= 4
+
+
+def test_the_cached_matcher_is_memory_mapped_not_read(tmp_path):
+    import numpy as np
+    from curation.lexicon import Matcher
+    build_matcher(TERMS, {}).save(tmp_path / "m")
+    loaded = Matcher.load(tmp_path / "m")
+    assert all(isinstance(a.base, np.memmap) for a in (loaded.hashes, loaded.key_offsets, loaded.key_codepoints, loaded.entry_offsets))
+    assert spans("IL-6 in non-small cell lung cancer") == [("IL-6", "NCBIGene:3569"), ("non-small cell lung cancer", "mesh:D002289")]
