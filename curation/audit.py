@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dataset import read as read_version_table
 from .readers import read_documents
 
 
@@ -39,7 +40,7 @@ class Dataset:
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in self._tables:
-            self._tables[name] = pd.read_parquet(self.dir / f"{name}.parquet")
+            self._tables[name] = read_version_table(self.dir, name)
         return self._tables[name]
 
 

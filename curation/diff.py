@@ -14,6 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .dataset import has_table, read as read_version_table
+
 
 # table -> ID column
 DIFFED = {"documents": "doc_id", "passages": "passage_id", "mentions": "mention_id", "curation_flags": "flag_id",
@@ -52,9 +54,9 @@ def diff(old_dir: str | Path, new_dir: str | Path, out_dir: str | Path) -> str:
     new_v = json.loads((new_dir / "manifest.json").read_text())["version"]
     lines = [f"# {old_v} -> {new_v}", "", "| table | added | removed | changed |", "|---|---|---|---|"]
     for table, key in DIFFED.items():
-        if not (old_dir / f"{table}.parquet").exists() or not (new_dir / f"{table}.parquet").exists():
+        if not has_table(old_dir, table) or not has_table(new_dir, table):
             continue
-        d = diff_table(pd.read_parquet(old_dir / f"{table}.parquet"), pd.read_parquet(new_dir / f"{table}.parquet"), key)
+        d = diff_table(read_version_table(old_dir, table), read_version_table(new_dir, table), key)
         d = d.sort_values(["change", "id"], kind="mergesort")
         pq.write_table(pa.Table.from_pandas(d, schema=DIFF_SCHEMA, preserve_index=False)
                        .replace_schema_metadata({"table": table, "old": old_v, "new": new_v}), out_dir / f"{table}.parquet")

@@ -22,8 +22,11 @@ def datapackage(manifest: dict) -> dict:
                 entry["constraints"] = {"required": True}
             fields.append(entry)
         key = [n for n, c in columns.items() if c.unique]
-        resource = {"name": table, "path": info["file"], "format": "parquet", "mediatype": PARQUET,
-                    "hash": f"sha256:{info['sha256']}", "description": (model.__doc__ or "").strip().split("\n")[0],
+        # a multipart resource: one path per shard partition (their sha256s are in the manifest)
+        paths = [f["path"] for f in info["files"]]
+        resource = {"name": table, "path": paths if len(paths) > 1 else paths[0], "format": "parquet", "mediatype": PARQUET,
+                    **({"hash": f"sha256:{info['files'][0]['sha256']}"} if len(paths) == 1 else {}),
+                    "description": (model.__doc__ or "").strip().split("\n")[0],
                     "schema": {"fields": fields, **({"primaryKey": key} if key else {})}}
         resources.append(resource)
     credits = sorted({v["credit"] for v in manifest.get("vocabularies", []) if v.get("credit")})
@@ -36,8 +39,8 @@ def datapackage(manifest: dict) -> dict:
 
 
 def ro_crate(manifest: dict) -> dict:
-    files = [{"@id": info["file"], "@type": "File", "name": table, "encodingFormat": PARQUET,
-              "sha256": info["sha256"]} for table, info in sorted(manifest["tables"].items())]
+    files = [{"@id": f["path"], "@type": "File", "name": table, "encodingFormat": PARQUET, "sha256": f["sha256"]}
+             for table, info in sorted(manifest["tables"].items()) for f in info["files"]]
     inputs = [{"@id": f"#input:{i['path']}", "@type": "File", "name": i["path"],
                "sha256": i["sha256"], "contentSize": str(i["size_bytes"]), "description": f"{i['format']}, {i['status']}"}
               for i in manifest["inputs"]]

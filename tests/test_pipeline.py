@@ -8,6 +8,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from curation.dataset import PARTITIONED_TABLES, table_files
+from curation.dataset import read as read_version_table
 from schemas.tables import DATASET_TABLES
 from tests.conftest import copy_project, run_snakemake
 
@@ -15,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def load(dataset, table):
-    return pd.read_parquet(dataset / f"{table}.parquet")
+    return read_version_table(dataset, table)
 
 
 def test_run_publishes_a_version_with_latest_pointing_at_it(built_project, dataset):
@@ -23,15 +25,21 @@ def test_run_publishes_a_version_with_latest_pointing_at_it(built_project, datas
     assert dataset.name == pointer["version"]
     assert dataset.name.startswith("egfr-tki-resistance-0.1.0-")
     assert (built_project / "results" / "datasets" / "latest").is_symlink()
-    assert sorted(p.stem for p in dataset.glob("*.parquet")) == sorted(DATASET_TABLES)
+    assert sorted(p.name for p in dataset.iterdir() if p.is_dir() and p.name != "bioc") == sorted(DATASET_TABLES)
+    shards = [p.name for p in (built_project / "results" / "shards").iterdir()]
+    for table in PARTITIONED_TABLES:  # a partition per shard, even where a shard has no rows for the table
+        assert sorted(p.name for p in (dataset / table).iterdir()) == sorted(f"shard={s}" for s in shards)
 
 
 def test_manifest_describes_every_file_and_input(dataset):
     manifest = json.loads((dataset / "manifest.json").read_text())
     for table, info in manifest["tables"].items():
-        path = dataset / info["file"]
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == info["sha256"]
-        assert pq.read_metadata(path).num_rows == info["rows"]
+        listed = sorted(dataset / f["path"] for f in info["files"])
+        assert listed == table_files(dataset, table)
+        for f in info["files"]:
+            assert hashlib.sha256((dataset / f["path"]).read_bytes()).hexdigest() == f["sha256"]
+            assert pq.read_metadata(dataset / f["path"]).num_rows == f["rows"]
+        assert sum(f["rows"] for f in info["files"]) == info["rows"] == len(load(dataset, table))
     inputs = {i["path"]: i for i in manifest["inputs"]}
     assert set(inputs) == {"resources/papers/000_fa56d71dd939e52c.txt", "resources/papers/004_60a49ef73a67cab9.txt"}
     assert inputs["resources/papers/004_60a49ef73a67cab9.txt"]["format"] == "jats"
@@ -61,7 +69,7 @@ def test_seed_facts_hold_in_the_published_tables(dataset):
 
 def test_no_absolute_path_reaches_the_data(built_project, dataset):
     root = str(built_project.parent)
-    for path in dataset.glob("*.parquet"):
+    for path in dataset.rglob("*.parquet"):
         assert root.encode() not in path.read_bytes(), path.name
     assert root not in (dataset / "manifest.json").read_text()
 
@@ -76,8 +84,10 @@ def test_two_builds_in_different_directories_are_byte_identical(tmp_path, datase
     run_snakemake(other)
     other_dataset = (other / "results" / "datasets" / "latest").resolve()
     assert other_dataset.name == dataset.name
-    for path in sorted(dataset.glob("*.parquet")):
-        assert (other_dataset / path.name).read_bytes() == path.read_bytes(), path.name
+    files = sorted(dataset.rglob("*.parquet"))
+    assert len(files) >= len(DATASET_TABLES)
+    for path in files:
+        assert (other_dataset / path.relative_to(dataset)).read_bytes() == path.read_bytes(), path.name
 
 
 def test_a_bad_config_stops_the_run_with_one_readable_line(tmp_path, built_project):
@@ -116,15 +126,18 @@ def test_the_dataset_reads_in_duckdb_and_pyarrow(dataset):
     import duckdb
     import pyarrow.dataset as ds
     rows = duckdb.sql(f"""
-        SELECT m.text, s.start, s.end FROM '{dataset}/mentions.parquet' m
-        JOIN '{dataset}/sentences.parquet' s ON m.passage_id = s.passage_id AND m.start >= s.start AND m.end <= s.end
+        SELECT m.text, s.start, s.end, m.shard FROM read_parquet('{dataset}/mentions/**/*.parquet', hive_partitioning = true) m
+        JOIN read_parquet('{dataset}/sentences/**/*.parquet', hive_partitioning = true) s ON m.passage_id = s.passage_id AND m.start >= s.start AND m.end <= s.end
         WHERE m.concept_id = 'NCBIGene:6935'""").fetchall()
-    assert rows and all(text == "ZEB1" for text, _, _ in rows)
-    table = ds.dataset(dataset / "mentions.parquet").to_table(filter=ds.field("concept_id") == "fplx:JAK")
-    assert table.num_rows > 0
+    assert rows and all(text == "ZEB1" for text, _, _, _ in rows)
+    shards = {p.name.split("=", 1)[1] for p in (dataset / "mentions").iterdir()}
+    assert {shard for _, _, _, shard in rows} <= shards
+    table = ds.dataset(dataset / "mentions", partitioning="hive").to_table(filter=ds.field("concept_id") == "fplx:JAK")
+    assert table.num_rows > 0 and set(table.column("shard").to_pylist()) <= shards
+    assert len(pd.read_parquet(dataset / "mentions")) == len(load(dataset, "mentions"))
     evidence = duckdb.sql(f"""
         SELECT e.predicate, substr(p.text, e.sentence_start - p."offset" + 1, e.sentence_end - e.sentence_start) AS sentence
-        FROM '{dataset}/evidence.parquet' e JOIN '{dataset}/passages.parquet' p USING (passage_id)
+        FROM read_parquet('{dataset}/evidence/**/*.parquet') e JOIN read_parquet('{dataset}/passages/**/*.parquet') p USING (passage_id)
         WHERE e.subject_concept = 'NCBIGene:6774' AND e.object_concept = 'NCBIGene:6935'""").fetchall()
     assert ("upregulates", "CCL2 promotes resistance via STAT3- and ERK1/2-dependent upregulation of ZEB1.") in evidence
 
@@ -145,3 +158,15 @@ def test_bioc_export_reads_back_with_the_bioc_library(dataset):
                 assert passage.text[location.offset - passage.offset:location.end - passage.offset] == annotation.text
                 n += 1
         assert n > 50
+
+
+def test_the_readme_queries_run_on_the_published_dataset(dataset):
+    import re
+
+    import duckdb
+    from tests.conftest import ROOT
+    queries = re.findall(r"```sql\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.S)
+    assert len(queries) >= 2
+    for query in queries:
+        rows = duckdb.sql(query.replace("results/datasets/latest", str(dataset))).fetchall()
+        assert rows, query

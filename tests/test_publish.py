@@ -7,6 +7,7 @@ import os
 import pandas as pd
 import pytest
 
+from curation.dataset import read as read_version_table
 from curation.inputs import InputFile
 from curation.parquet_io import read_table, write_table
 from curation.parse_stage import parse_shard
@@ -34,23 +35,27 @@ def shards(tmp_path):
 def test_duplicates_across_shards_are_one_document(tmp_path, shards):
     manifest = publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
     dataset = tmp_path / "datasets" / manifest["version"]
-    docs = pd.read_parquet(dataset / "documents.parquet")
+    docs = read_version_table(dataset, "documents")
     assert sorted(docs.source_path) == ["papers/000.md", "papers/004.xml"]
-    quarantine = pd.read_parquet(dataset / "quarantine.parquet")
+    quarantine = read_version_table(dataset, "quarantine")
     assert quarantine.to_dict("records") == [{"source_path": "papers/zz-copy.xml", "source_sha256": docs.source_sha256[
         docs.source_path == "papers/004.xml"].item(), "stage": "publish", "outcome": "rejected",
         "reason": "duplicate: same content as papers/004.xml"}]
-    assert manifest["tables"]["passages"]["rows"] == pd.read_parquet(dataset / "passages.parquet").shape[0]
+    assert manifest["tables"]["passages"]["rows"] == read_version_table(dataset, "passages").shape[0]
+    # each document's rows sit in the partition of the shard its kept input file was read in
+    passages = read_version_table(dataset, "passages", with_shard=True).merge(docs[["doc_id", "source_path"]], on="doc_id")
+    assert passages.groupby("source_path")["shard"].unique().map(list).to_dict() == {"papers/000.md": ["b"], "papers/004.xml": ["a"]}
 
 
 def test_versions_are_immutable_and_latest_moves(tmp_path, shards):
     datasets = tmp_path / "datasets"
     first = publish(shards, str(datasets), CONFIG, str(ROOT))
     assert first["version"].startswith("test-1.2.3-")
-    files = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).rglob("*") if p.is_file()}
+    version = datasets / first["version"]
+    files = {p.relative_to(version): (p.stat().st_mtime_ns, p.read_bytes()) for p in version.rglob("*") if p.is_file()}
     again = publish(shards, str(datasets), CONFIG, str(ROOT))
     assert again["version"] == first["version"]
-    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in (datasets / first["version"]).rglob("*") if p.is_file()} == files
+    assert {p.relative_to(version): (p.stat().st_mtime_ns, p.read_bytes()) for p in version.rglob("*") if p.is_file()} == files
     changed = publish(shards, str(datasets), {**CONFIG, "dataset": {"name": "test", "version": "1.2.4"}}, str(ROOT))
     assert changed["version"] != first["version"]
     assert (datasets / first["version"] / "manifest.json").exists()
@@ -75,11 +80,11 @@ def test_same_doi_in_two_files_is_one_document(tmp_path):
     shards = [shard(tmp_path, "a", [("papers/a.xml", JATS_SEED)]), shard(tmp_path, "b", [("papers/b.xml", edited)])]
     manifest = publish(shards, str(tmp_path / "datasets"), CONFIG, str(ROOT))
     dataset = tmp_path / "datasets" / manifest["version"]
-    assert pd.read_parquet(dataset / "documents.parquet").source_path.tolist() == ["papers/a.xml"]
-    assert pd.read_parquet(dataset / "passages.parquet").doc_id.nunique() == 1
-    q = pd.read_parquet(dataset / "quarantine.parquet")
+    assert read_version_table(dataset, "documents").source_path.tolist() == ["papers/a.xml"]
+    assert read_version_table(dataset, "passages").doc_id.nunique() == 1
+    q = read_version_table(dataset, "quarantine")
     assert q.reason.tolist() == ["duplicate: same DOI 10.3892/ijo.2026.5860 as papers/a.xml"]
-    inputs = pd.read_parquet(dataset / "inputs.parquet").set_index("source_path")
+    inputs = read_version_table(dataset, "inputs").set_index("source_path")
     assert inputs.loc["papers/b.xml", "status"] == "duplicate" and inputs.loc["papers/b.xml", "n_documents"] == 0
 
 
@@ -102,7 +107,9 @@ def test_versions_describe_themselves_for_frictionless_and_ro_crate(tmp_path, sh
     resources = {r["name"]: r for r in package["resources"]}
     assert set(resources) == set(manifest["tables"])
     passages = resources["passages"]
-    assert passages["path"] == "passages.parquet" and passages["hash"] == f"sha256:{manifest['tables']['passages']['sha256']}"
+    assert passages["path"] == ["passages/shard=a/part-0.parquet", "passages/shard=b/part-0.parquet"]
+    assert resources["relations"]["path"] == "relations/part-0.parquet"
+    assert resources["relations"]["hash"] == f"sha256:{manifest['tables']['relations']['files'][0]['sha256']}"
     fields = {f["name"]: f for f in passages["schema"]["fields"]}
     assert fields["offset"]["type"] == "integer" and fields["section_path"]["type"] == "array"
     assert fields["text"]["constraints"] == {"required": True} and passages["schema"]["primaryKey"] == ["passage_id"]
@@ -111,4 +118,5 @@ def test_versions_describe_themselves_for_frictionless_and_ro_crate(tmp_path, sh
     assert run["@type"] == "CreateAction" and run["instrument"] == {"@id": "#workflow"}
     inputs = [crate[o["@id"]]["name"] for o in run["object"] if o["@id"].startswith("#input:")]
     assert sorted(inputs) == ["papers/000.md", "papers/004.xml", "papers/zz-copy.xml"]
-    assert {"@id": "passages.parquet"} in crate["./"]["hasPart"]
+    assert {"@id": "passages/shard=b/part-0.parquet"} in crate["./"]["hasPart"]
+    assert crate["passages/shard=b/part-0.parquet"]["sha256"] == manifest["tables"]["passages"]["files"][1]["sha256"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from curation.dataset import read as read_version_table
 from curation.audit import main as audit
 from curation.relations import LEGAL, aggregate, relate_document
 
@@ -70,7 +71,7 @@ def test_confidence_counts_papers_not_sentences():
 
 @pytest.mark.slow
 def test_seed_facts_are_relations_with_evidence_that_slices_the_input(dataset, built_project, capsys):
-    relations = pd.read_parquet(dataset / "relations.parquet")
+    relations = read_version_table(dataset, "relations")
     facts = set(zip(relations.subject_concept, relations.predicate, relations.object_concept))
     for fact in [("NCBIGene:6347", "acts_through", "NCBIGene:6774"), ("NCBIGene:6774", "upregulates", "NCBIGene:6935"),
                  ("NCBIGene:6347", "confers_resistance_to", "mesh:C000596361"),
@@ -78,13 +79,13 @@ def test_seed_facts_are_relations_with_evidence_that_slices_the_input(dataset, b
                  ("NCBIGene:3569", "signals_to", "fplx:JAK"), ("fplx:JAK", "signals_to", "NCBIGene:6774"),
                  ("mesh:C540383", "targets", "fplx:JAK")]:  # ruxolitinib, from Table I
         assert fact in facts, fact
-    evidence = pd.read_parquet(dataset / "evidence.parquet")
+    evidence = read_version_table(dataset, "evidence")
     table = evidence[evidence.rule == "table:target_approach"]
     rux = table[table.subject_concept == "mesh:C540383"].iloc[0]
     assert rux.relation_type == "Negative_Correlation" and rux.table_row == 5 and rux.section_kind == "table"
     key_findings = evidence[evidence.section_kind == "key_finding"]
     assert {"pattern:via", "pattern:dependent_regulation", "pattern:resistance"} <= set(key_findings.rule)
-    passages = pd.read_parquet(dataset / "passages.parquet").set_index("passage_id")
+    passages = read_version_table(dataset, "passages").set_index("passage_id")
     for e in evidence.itertuples():
         p = passages.loc[e.passage_id]
         assert 0 <= e.sentence_start - p.offset <= e.sentence_end - p.offset <= len(p.text)
