@@ -101,3 +101,9 @@ def plan_shards(files: list[InputFile], shard_size: int) -> dict[str, list[Input
     for f in files:
         shards.setdefault(shard_name(shard_index(f.source_path, n), n), []).append(f)
     return dict(sorted(shards.items()))
+
+
+def parent_directories(paths: list[str]) -> list[str]:
+    """The distinct parent directories of a job's input files, in order. Scripts take the directories they
+    read from their inputs, never from params, so they also run where a storage plugin relocates inputs."""
+    return list(dict.fromkeys(os.path.dirname(p) for p in paths))

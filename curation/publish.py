@@ -196,8 +196,10 @@ def document_shards(tables: dict[str, pd.DataFrame], shard_dirs: list[str]) -> d
 
 
 def _portable_config(config: dict) -> dict:
-    """The config as recorded: absolute input paths are reduced to their last component."""
+    """The config as recorded: absolute input paths are reduced to their last component, and where versions
+    are published is left out (it says where the data is, not what it is)."""
     config = json.loads(json.dumps(config, sort_keys=True, default=str))
+    config.pop("publish_dir", None)
     config["inputs"] = [e if not os.path.isabs(e) else ".../" + os.path.basename(e.rstrip("/")) for e in config.get("inputs", [])]
     return config
 

@@ -5,16 +5,16 @@ rule annotate_shard:
         abbreviations=f"{RESULTS}/shards/{{shard}}/abbreviations.parquet",
         source_entities=f"{RESULTS}/shards/{{shard}}/source_entities.parquet",
         imported_mentions=f"{RESULTS}/shards/{{shard}}/mentions.parquet",
-        vocabulary=list(VOCABULARY_FILES.values()),
+        **{f"vocabulary_{name}": path for name, path in VOCABULARY_FILES.items()},
+        checksums=f"{config['vocabularies']['curated_dir']}/embedded_checksums.tsv",
     output:
         **{table: f"{RESULTS}/annotated/{{shard}}/{table}.parquet" for table in ANNOTATE_TABLES},
     params:
         code_version=CODE_VERSION,
-        parsed_dir=f"{RESULTS}/shards/{{shard}}",
-        vocabulary_dir=VOCABULARY,
-        curated_dir=config["vocabularies"]["curated_dir"],
     log:
         f"{RESULTS}/logs/annotate/{{shard}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/annotate_shard/{{shard}}.tsv"
     resources:
         mem_mb=3000,
         runtime=60,

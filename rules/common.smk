@@ -49,4 +49,5 @@ def shard_paths(wildcards):
 
 
 def shard_sources(wildcards):
-    return [[f.source_path, f.path] for f in SHARDS[wildcards.shard]]
+    # in the order of shard_paths: the parse script pairs them with its (possibly storage-local) input paths
+    return [f.source_path for f in SHARDS[wildcards.shard]]

@@ -5,14 +5,13 @@ rule evaluate_corpus:
     """Precision/recall/F1 of the annotator on one gold corpus, reading only its text."""
     input:
         gold=lambda wildcards: EVALUATION[wildcards.corpus]["path"],
-        vocabulary=list(VOCABULARY_FILES.values()),
+        **{f"vocabulary_{name}": path for name, path in VOCABULARY_FILES.items()},
     output:
         f"{RESULTS}/evaluation/{{corpus}}/metrics.json",
     params:
         code_version=CODE_VERSION,
         format=lambda wildcards: EVALUATION[wildcards.corpus]["format"],
         limit=lambda wildcards: EVALUATION[wildcards.corpus].get("limit"),
-        vocabulary_dir=VOCABULARY,
     log:
         f"{RESULTS}/logs/evaluate/{{corpus}}.log",
     resources:

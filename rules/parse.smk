@@ -6,10 +6,12 @@ rule parse_shard:
         **{table: f"{RESULTS}/shards/{{shard}}/{table}.parquet" for table in PARSE_TABLES},
     params:
         code_version=CODE_VERSION,
-        files=shard_sources,
+        source_paths=shard_sources,
         max_bytes=int(config["limits"]["max_file_mb"] * 1_000_000),
     log:
         f"{RESULTS}/logs/parse/{{shard}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/parse_shard/{{shard}}.tsv"
     resources:
         mem_mb=2000,
         runtime=60,

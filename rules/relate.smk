@@ -11,10 +11,10 @@ rule relate_shard:
         f"{RESULTS}/related/{{shard}}/evidence.parquet",
     params:
         code_version=CODE_VERSION,
-        parsed_dir=f"{RESULTS}/shards/{{shard}}",
-        annotated_dir=f"{RESULTS}/annotated/{{shard}}",
     log:
         f"{RESULTS}/logs/relate/{{shard}}.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/relate_shard/{{shard}}.tsv"
     resources:
         mem_mb=2000,
         runtime=30,

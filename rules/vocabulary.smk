@@ -20,6 +20,8 @@ rule build_vocabulary:
         curated_dir=config["vocabularies"]["curated_dir"],
     log:
         f"{RESULTS}/logs/build_vocabulary.log",
+    benchmark:
+        f"{RESULTS}/benchmarks/build_vocabulary/build_vocabulary.tsv"
     resources:
         mem_mb=4000,
         runtime=30,

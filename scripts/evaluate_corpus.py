@@ -1,7 +1,10 @@
 """Snakemake script for rules/evaluate.smk."""
+import os
+
 from curation.evaluate import run
 from curation.logs import setup
 
 setup(snakemake.log[0])
 run(corpus=snakemake.wildcards.corpus, path=snakemake.input.gold, fmt=snakemake.params.format,
-    vocabulary_dir=snakemake.params.vocabulary_dir, output=snakemake.output[0], limit=snakemake.params.limit)
+    vocabulary_dir=os.path.dirname(snakemake.input.vocabulary_info), output=snakemake.output[0],
+    limit=snakemake.params.limit)
