@@ -65,6 +65,8 @@ def _text_of(el) -> str:
     """Normalised text of an element, markup flattened with the same rules as passages."""
     if el is None:
         return ""
+    if not len(el):  # no markup inside (most reference fields): the builder would only normalise the text
+        return normalise(el.text)
     b = TextBuilder()
     _Inline(b, extract=False).walk(el)
     return b.text()
