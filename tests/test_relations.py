@@ -92,3 +92,20 @@ def test_seed_facts_are_relations_with_evidence_that_slices_the_input(dataset, b
     assert audit(["NCBIGene:6347", "NCBIGene:6774", "--dataset", str(dataset), "--inputs-root", str(built_project)]) == 0
     out = capsys.readouterr().out
     assert "[[CCL2]] promotes resistance via {{STAT3}}" in out and "FAILED" not in out
+
+
+def test_cross_table_rules_catch_broken_evidence_mentions_and_abbreviations(dataset):
+    from schemas import integrity
+    from schemas.tables import DATASET_TABLES
+    tables = {t: read_version_table(dataset, t) for t in DATASET_TABLES}
+    assert integrity.check(tables) == []
+    evidence, mentions, abbreviations = tables["evidence"], tables["mentions"], tables["abbreviations"]
+    evidence.loc[0, "subject_mention_id"] = "nowhere.m0-1"
+    evidence.loc[1, "object_concept"] = "NCBIGene:1"
+    mentions.loc[0, "start"] += 1
+    abbreviations.loc[abbreviations["long_passage_id"].notna().idxmax(), "long_start"] += 2
+    found = {(v.rule, v.key) for v in integrity.check(tables)}
+    assert ("evidence_points_at_real_mentions", evidence.loc[0, "evidence_id"]) in found
+    assert ("evidence_points_at_real_mentions", evidence.loc[1, "evidence_id"]) in found
+    assert ("mentions_slice_their_passage", mentions.loc[0, "mention_id"]) in found
+    assert "abbreviations_match_their_passages" in {rule for rule, _ in found}
