@@ -51,18 +51,28 @@ def document_xml(doc: dict, passages: pd.DataFrame, mentions: pd.DataFrame, vers
                           doctype='<!DOCTYPE collection SYSTEM "BioC.dtd">')
 
 
-def export(tables: dict[str, pd.DataFrame], directory: Path, version: str) -> dict:
+def export(tables: dict[str, pd.DataFrame], directory: Path, version: str) -> dict[str, str]:
+    """One BioC file per document of `tables` (a shard's, or a whole corpus's); returns file name -> sha256."""
     directory.mkdir(parents=True, exist_ok=True)
     passages = {d: g for d, g in tables["passages"].groupby("doc_id")}
     mentions = {d: g for d, g in tables["mentions"].groupby("doc_id")}
-    digest = hashlib.sha256()
     empty = tables["mentions"].iloc[0:0]
     docs = tables["documents"].astype(object).where(tables["documents"].notna(), None)
+    written = {}
     for doc in sorted(docs.to_dict("records"), key=lambda d: d["doc_id"]):
         data = document_xml(doc, passages.get(doc["doc_id"], tables["passages"].iloc[0:0]),
                             mentions.get(doc["doc_id"], empty), version)
-        with open(directory / f"{doc['doc_id']}.xml", "wb") as fh:
+        name = f"{doc['doc_id']}.xml"
+        with open(directory / name, "wb") as fh:
             fh.write(data)
             os.fsync(fh.fileno())
-        digest.update(f"{doc['doc_id']}.xml\0{hashlib.sha256(data).hexdigest()}\n".encode())
-    return {"directory": directory.name, "files": len(docs), "sha256": digest.hexdigest()}
+        written[name] = hashlib.sha256(data).hexdigest()
+    return written
+
+
+def summary(written: dict[str, str], directory: str = "bioc") -> dict:
+    """What the manifest records of the export: the directory, the number of files, one digest over all."""
+    digest = hashlib.sha256()
+    for name in sorted(written):
+        digest.update(f"{name}\0{written[name]}\n".encode())
+    return {"directory": directory, "files": len(written), "sha256": digest.hexdigest()}

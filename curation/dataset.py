@@ -12,10 +12,11 @@ partition's files. Each table directory reads as one table (Hive-style partition
     duckdb: SELECT * FROM read_parquet('<version>/mentions/**/*.parquet', hive_partitioning = true)
 
 Every shard gets a partition file even when it has no rows for a table, so every table directory has at
-least one file to read its schema from.
+least one file to read its schema from, and a shard whose papers did not change keeps byte-identical files.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
@@ -31,40 +32,40 @@ PARTITIONED_TABLES = [t for t in DATASET_TABLES if t not in CORPUS_TABLES]
 PART = "part-0.parquet"
 
 
-def write(directory: Path, table: str, df: pd.DataFrame, doc_shard: dict[str, str], shards: list[str]) -> list[dict]:
-    """Write one table under `directory`; returns its files (path relative to `directory`, rows)."""
-    if table not in PARTITIONED_TABLES:
-        path = Path(table) / PART
-        arrow = write_table(table, df, directory / path)
-        return [{"path": path.as_posix(), "rows": arrow.num_rows}]
-    shard_of_row = df["doc_id"].map(doc_shard)
-    unknown = sorted(set(df.loc[shard_of_row.isna(), "doc_id"]))
-    if unknown:
-        raise ValueError(f"{table}: rows of documents that belong to no shard: {unknown[:5]}")
-    files = []
-    for shard in sorted(shards):
-        path = Path(table) / f"{PARTITION}={shard}" / PART
-        arrow = write_table(table, df[shard_of_row == shard], directory / path)
-        files.append({"path": path.as_posix(), "rows": arrow.num_rows})
-    return files
+def write_part(directory: Path, table: str, df: pd.DataFrame, shard: str | None) -> dict:
+    """Write one table's rows of one shard (or a corpus-level table, shard None) under `directory`.
+
+    Returns the file's path relative to `directory`, its rows and its sha256."""
+    path = Path(table) / (f"{PARTITION}={shard}" if shard is not None else "") / PART
+    arrow = write_table(table, df, directory / path)
+    return {"path": path.as_posix(), "rows": arrow.num_rows, "sha256": sha256_file(directory / path)}
+
+
+def sha256_file(path: str | Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def has_table(version_dir: str | Path, table: str) -> bool:
     return (Path(version_dir) / table).is_dir() or (Path(version_dir) / f"{table}.parquet").is_file()
 
 
-def read(version_dir: str | Path, table: str, columns: list[str] | None = None, with_shard: bool = False) -> pd.DataFrame:
-    """One table of a published version as a DataFrame (the shard partition column only when asked).
+def read(version_dir: str | Path, table: str, columns: list[str] | None = None, with_shard: bool = False,
+         where: ds.Expression | None = None) -> pd.DataFrame:
+    """One table of a published version as a DataFrame: only `columns` and the rows matching `where` when
+    given (both pushed down to the Parquet reader), with the shard partition column only when asked.
 
     Versions published before tables were partitioned hold one ``<table>.parquet`` each; they read the same.
     """
     single = Path(version_dir) / f"{table}.parquet"
-    if single.is_file():
-        return pd.read_parquet(single, columns=columns)
-    partitioned = table in PARTITIONED_TABLES
-    dataset = ds.dataset(Path(version_dir) / table, format="parquet", partitioning="hive" if partitioned else None)
+    partitioned = table in PARTITIONED_TABLES and not single.is_file()
+    dataset = ds.dataset(single if single.is_file() else Path(version_dir) / table, format="parquet",
+                         partitioning="hive" if partitioned else None)
     wanted = list(columns or arrow_schema(table).names) + ([PARTITION] if with_shard and partitioned else [])
-    return dataset.to_table(columns=wanted).to_pandas()
+    return dataset.to_table(columns=wanted, filter=where).to_pandas()
 
 
 def table_files(version_dir: str | Path, table: str) -> list[Path]:

@@ -12,9 +12,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from .dataset import has_table, read as read_version_table
+from .dataset import PARTITION, PARTITIONED_TABLES, has_table, read as read_version_table
 
 
 # table -> ID column
@@ -47,16 +48,33 @@ def diff_table(old: pd.DataFrame, new: pd.DataFrame, key: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["id", "change", "changed_columns"])
 
 
+def changed_shards(old_manifest: dict, new_manifest: dict, table: str) -> list[str] | None:
+    """The shards whose partition of `table` differs between two versions (by the sha256s their manifests
+    record), or None when the whole table has to be compared (a corpus-level table, or a version published
+    before partitioning). Rows in a partition with the same sha256 in both versions are the same rows, so
+    adding papers to one shard makes a diff that reads one shard, not the corpus."""
+    old, new = old_manifest["tables"].get(table, {}), new_manifest["tables"].get(table, {})
+    if table not in PARTITIONED_TABLES or "files" not in old or "files" not in new:
+        return None
+    old_files = {f["path"]: f["sha256"] for f in old["files"]}
+    new_files = {f["path"]: f["sha256"] for f in new["files"]}
+    changed = {path for path in old_files.keys() | new_files.keys() if old_files.get(path) != new_files.get(path)}
+    return sorted({path.split("/")[1].split("=", 1)[1] for path in changed})
+
+
 def diff(old_dir: str | Path, new_dir: str | Path, out_dir: str | Path) -> str:
     old_dir, new_dir, out_dir = Path(old_dir).resolve(), Path(new_dir).resolve(), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    old_v = json.loads((old_dir / "manifest.json").read_text())["version"]
-    new_v = json.loads((new_dir / "manifest.json").read_text())["version"]
+    old_m = json.loads((old_dir / "manifest.json").read_text())
+    new_m = json.loads((new_dir / "manifest.json").read_text())
+    old_v, new_v = old_m["version"], new_m["version"]
     lines = [f"# {old_v} -> {new_v}", "", "| table | added | removed | changed |", "|---|---|---|---|"]
     for table, key in DIFFED.items():
         if not has_table(old_dir, table) or not has_table(new_dir, table):
             continue
-        d = diff_table(read_version_table(old_dir, table), read_version_table(new_dir, table), key)
+        shards = changed_shards(old_m, new_m, table)
+        where = None if shards is None else ds.field(PARTITION).isin(pa.array(shards, pa.string()))
+        d = diff_table(read_version_table(old_dir, table, where=where), read_version_table(new_dir, table, where=where), key)
         d = d.sort_values(["change", "id"], kind="mergesort")
         pq.write_table(pa.Table.from_pandas(d, schema=DIFF_SCHEMA, preserve_index=False)
                        .replace_schema_metadata({"table": table, "old": old_v, "new": new_v}), out_dir / f"{table}.parquet")

@@ -1,9 +1,13 @@
 """Assemble shard tables into one dataset version and publish it atomically.
 
 ``results/datasets/<name>-<semver>-<hash>/`` holds one directory per table, partitioned by shard
-(see :mod:`curation.dataset`), and a ``manifest.json`` listing every file with its rows and sha256. The hash covers the inputs' sha256s, the config, the code and the library
-versions, so the same inputs and code always give the same version name and any change gives a
-new one. A version directory is written under a temporary name, fsynced and renamed into place;
+(see :mod:`curation.dataset`), and a ``manifest.json`` listing every file with its rows and sha256.
+The hash covers the inputs' sha256s, the config, the code and the library versions, so the same
+inputs and code always give the same version name and any change gives a new one.
+
+Shards are published one at a time: the corpus-level tables (a row per input file, document,
+relation, referenced concept) are held whole, a shard's document tables only while its partition is
+checked and written, so memory does not grow with the text of the corpus. A version directory is written under a temporary name, fsynced and renamed into place;
 ``latest`` is a symlink replaced atomically. A published version is never modified.
 """
 from __future__ import annotations
@@ -16,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -25,10 +30,10 @@ from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
 from . import bioc_export, report
-from .dataset import PARTITION, PARTITIONED_TABLES, write as write_table_files
+from .dataset import PARTITION, PARTITIONED_TABLES, write_part
 from .exports import datapackage, ro_crate
 from .parquet_io import read_table
-from .relations import aggregate
+from .relations import RelationAggregate
 
 log = logging.getLogger("curation.publish")
 
@@ -45,14 +50,6 @@ PATTERN_CONCEPTS = {"hgvs": "hgvs", "dbsnp": "dbsnp"}
 
 class PublishError(RuntimeError):
     pass
-
-
-def sha256_file(path: str | os.PathLike) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def code_fingerprint(code_root: str | os.PathLike, with_git: bool = True) -> dict:
@@ -86,62 +83,68 @@ def library_versions() -> dict:
     return versions
 
 
-def _concat(table: str, paths: list[Path]) -> pd.DataFrame:
-    frames = [f for f in (read_table(table, p) for p in paths) if len(f)]
+def _read(table: str, path: Path) -> pd.DataFrame:
+    return read_table(table, path) if path.exists() else arrow_schema(table).empty_table().to_pandas()
+
+
+def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
     return pd.concat(frames, ignore_index=True) if frames else arrow_schema(table).empty_table().to_pandas()
 
 
-def gather(shard_dirs: list[str], annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None,
-           related_dirs: list[str] | None = None) -> dict[str, pd.DataFrame]:
-    tables = {t: _concat(t, [Path(d) / f"{t}.parquet" for d in shard_dirs]) for t in PARSE_TABLES}
-    for t in ANNOTATE_TABLES:
-        annotated = _concat(t, [Path(d) / f"{t}.parquet" for d in annotated_dirs or []])
-        if t not in tables:
-            tables[t] = annotated
-        elif len(annotated):  # abbreviations: glossary rows from parsing, text-defined ones from annotation
-            tables[t] = pd.concat([tables[t], annotated], ignore_index=True)
-    tables["concepts"] = referenced_concepts(tables["mentions"], vocabulary_dir)
-    tables["evidence"] = _concat("evidence", [Path(d) / "evidence.parquet" for d in related_dirs or []])
-    return tables
+@dataclass(frozen=True)
+class Shard:
+    """Where one shard's tables are: parsed, annotated and related (the latter two absent in some tests)."""
+    name: str
+    parsed: Path
+    annotated: Path | None = None
+    related: Path | None = None
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        tables = {t: _read(t, self.parsed / f"{t}.parquet") for t in PARSE_TABLES}
+        for t in ANNOTATE_TABLES:
+            annotated = _read(t, self.annotated / f"{t}.parquet") if self.annotated else arrow_schema(t).empty_table().to_pandas()
+            # abbreviations: glossary rows from parsing, text-defined ones from annotation
+            tables[t] = _concat([tables[t], annotated], t) if t in tables else annotated
+        tables["evidence"] = _read("evidence", self.related / "evidence.parquet") if self.related else \
+            arrow_schema("evidence").empty_table().to_pandas()
+        return tables
 
 
-def with_relations(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Relations are assembled from the evidence of all shards (after duplicates are gone)."""
-    evidence = tables["evidence"].astype(object).where(tables["evidence"].notna(), None).to_dict("records")
-    rows = aggregate(evidence)
-    out = dict(tables)
-    out["relations"] = pd.DataFrame(rows) if rows else arrow_schema("relations").empty_table().to_pandas()
-    return out
+def shards_of(shard_dirs: list[str], annotated_dirs: list[str] | None, related_dirs: list[str] | None) -> list[Shard]:
+    annotated = {Path(d).name: Path(d) for d in annotated_dirs or []}
+    related = {Path(d).name: Path(d) for d in related_dirs or []}
+    return sorted((Shard(Path(d).name, Path(d), annotated.get(Path(d).name), related.get(Path(d).name)) for d in shard_dirs),
+                  key=lambda s: s.name)
 
 
-def referenced_concepts(mentions: pd.DataFrame, vocabulary_dir: str | None) -> pd.DataFrame:
-    """The concepts the mentions refer to (with family members), plus variant concepts made from the text."""
-    ours = mentions[mentions["method"] != "imported"]
-    used = set(ours["concept_id"].dropna()) | {c for cs in ours["candidates"] for c in cs}
-    if vocabulary_dir is None or not used:
-        return arrow_schema("concepts").empty_table().to_pandas()
-    vocabulary = read_table("concepts", Path(vocabulary_dir) / "concepts.parquet")
-    members = vocabulary[vocabulary["concept_id"].isin(used)]["members"]
-    used |= {m for ms in members for m in ms}
-    concepts = vocabulary[vocabulary["concept_id"].isin(used)]
-    made = sorted(c for c in used if c.split(":", 1)[0] in PATTERN_CONCEPTS)
-    extra = pd.DataFrame([{"concept_id": c, "entity_type": "variant", "preferred_name": c.split(":", 1)[1],
-                           "full_name": None, "vocabulary": PATTERN_CONCEPTS[c.split(":", 1)[0]],
-                           "vocabulary_version": "pattern@curation/variants.py", "taxon": None, "is_family": False,
-                           "members": []} for c in made])
-    return pd.concat([concepts, extra], ignore_index=True) if len(extra) else concepts
+@dataclass
+class Corpus:
+    """The corpus-level tables, small enough to hold whole (a row per input file or document), and which
+    shard publishes each kept document."""
+    documents: pd.DataFrame
+    inputs: pd.DataFrame
+    quarantine: pd.DataFrame
+    doc_shard: dict[str, str]
 
 
-def vocabulary_sources(vocabulary_dir: str | None) -> list[dict]:
-    if vocabulary_dir is None or not (Path(vocabulary_dir) / "vocabulary.json").exists():
-        return []
-    return json.loads((Path(vocabulary_dir) / "vocabulary.json").read_text())["sources"]
+def corpus_of(shards: list[Shard]) -> Corpus:
+    documents = _concat([_read("documents", s.parsed / "documents.parquet") for s in shards], "documents")
+    inputs = _concat([_read("inputs", s.parsed / "inputs.parquet") for s in shards], "inputs")
+    quarantine = _concat([_read("quarantine", s.parsed / "quarantine.parquet") for s in shards], "quarantine")
+    shard_of_path = {path: s.name for s in shards for path in _read("inputs", s.parsed / "inputs.parquet")["source_path"]}
+    documents, inputs, quarantine = drop_duplicate_documents(documents, inputs, quarantine)
+    doc_shard = dict(zip(documents["doc_id"], documents["source_path"].map(shard_of_path)))
+    return Corpus(documents, inputs, quarantine, doc_shard)
 
 
-def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def drop_duplicate_documents(documents: pd.DataFrame, inputs: pd.DataFrame, quarantine: pd.DataFrame):
     """One paper, one document: the same bytes, or the same DOI or PMCID in the same format, under two
-    paths are kept under the first path (in sort order) and recorded for the others."""
-    docs = tables["documents"].sort_values(["source_path", "article_index"], kind="mergesort")
+    paths are kept under the first path (in sort order) and recorded for the others.
+
+    Returns (documents, inputs, quarantine) with one row per kept document; the rows of the other tables
+    follow their document into the shard of its kept path (:func:`Corpus.doc_shard`)."""
+    docs = documents.sort_values(["source_path", "article_index"], kind="mergesort")
     first_path: dict[object, str] = {}
     dropped_ids: set[str] = set()
     notes = []
@@ -161,38 +164,62 @@ def drop_duplicate_documents(tables: dict[str, pd.DataFrame]) -> dict[str, pd.Da
                       "outcome": "rejected", "reason": f"duplicate: same {what} as {first_path[seen]}"})
         if seen[0] != "content":  # a different document: its rows go; identical content shares its doc_id
             dropped_ids.add(r.doc_id)
+    docs = docs[~docs["doc_id"].isin(dropped_ids)].drop_duplicates(subset=["doc_id"], keep="first")
     if not notes:
-        return tables
+        return docs, inputs, quarantine
     for q in notes:
         log.warning("DUPLICATE %s: %s", q["source_path"], q["reason"])
-    out = dict(tables)
-    for table in DOCUMENT_TABLES:
-        if table not in tables:
-            continue
-        model, key = TABLES[table]
-        unique = [c for c, col in model.to_schema().columns.items() if col.unique] or key
-        df = tables[table][~tables[table]["doc_id"].isin(dropped_ids)]
-        if table == "documents":
-            df = df.sort_values(["source_path", "article_index"], kind="mergesort")
-        out[table] = df.drop_duplicates(subset=unique, keep="first")
-    inputs = tables["inputs"].copy().set_index("source_path")
+    inputs = inputs.copy().set_index("source_path")
     for path, n in pd.Series([q["source_path"] for q in notes]).value_counts().items():
         inputs.loc[path, "n_documents"] = max(0, int(inputs.loc[path, "n_documents"]) - int(n))
         if inputs.loc[path, "n_documents"] == 0:
             inputs.loc[path, "status"] = "duplicate"
-    out["inputs"] = inputs.reset_index()
-    out["quarantine"] = pd.concat([tables["quarantine"], pd.DataFrame(notes)], ignore_index=True)
+    quarantine = pd.concat([quarantine, pd.DataFrame(notes)], ignore_index=True)
+    return docs, inputs.reset_index(), quarantine
+
+
+def kept_rows(tables: dict[str, pd.DataFrame], corpus: Corpus, shard: str) -> dict[str, pd.DataFrame]:
+    """A shard's document tables with only the rows of the documents this shard publishes (duplicates of a
+    document read in another shard, or twice in this one, are dropped)."""
+    out = dict(tables)
+    out["documents"] = corpus.documents[corpus.documents["doc_id"].map(corpus.doc_shard) == shard]
+    for table in DOCUMENT_TABLES:
+        if table == "documents" or table not in tables:
+            continue
+        model, key = TABLES[table]
+        unique = [c for c, col in model.to_schema().columns.items() if col.unique] or key
+        df = tables[table]
+        out[table] = df[df["doc_id"].map(corpus.doc_shard) == shard].drop_duplicates(subset=unique, keep="first")
     return out
 
 
-def document_shards(tables: dict[str, pd.DataFrame], shard_dirs: list[str]) -> dict[str, str]:
-    """doc_id -> the shard whose input file it was read from (for identical content, the kept path's)."""
-    shard_of_path = {}
-    for d in shard_dirs:
-        for path in read_table("inputs", Path(d) / "inputs.parquet")["source_path"]:
-            shard_of_path[path] = Path(d).name
-    docs = tables["documents"]
-    return dict(zip(docs["doc_id"], docs["source_path"].map(shard_of_path)))
+def referenced_concepts(mentions: pd.DataFrame, vocabulary: pd.DataFrame | None) -> pd.DataFrame:
+    """The concepts the mentions refer to (with family members), plus variant concepts made from the text."""
+    ours = mentions[mentions["method"] != "imported"]
+    used = set(ours["concept_id"].dropna()) | {c for cs in ours["candidates"] for c in cs}
+    if vocabulary is None or not used:
+        return arrow_schema("concepts").empty_table().to_pandas()
+    members = vocabulary[vocabulary["concept_id"].isin(used)]["members"]
+    used |= {m for ms in members for m in ms}
+    concepts = vocabulary[vocabulary["concept_id"].isin(used)]
+    made = sorted(c for c in used if c.split(":", 1)[0] in PATTERN_CONCEPTS)
+    extra = pd.DataFrame([{"concept_id": c, "entity_type": "variant", "preferred_name": c.split(":", 1)[1],
+                           "full_name": None, "vocabulary": PATTERN_CONCEPTS[c.split(":", 1)[0]],
+                           "vocabulary_version": "pattern@curation/variants.py", "taxon": None, "is_family": False,
+                           "members": []} for c in made])
+    return pd.concat([concepts, extra], ignore_index=True) if len(extra) else concepts
+
+
+def vocabulary_concepts(vocabulary_dir: str | None) -> pd.DataFrame | None:
+    if vocabulary_dir is None or not (Path(vocabulary_dir) / "concepts.parquet").exists():
+        return None
+    return read_table("concepts", Path(vocabulary_dir) / "concepts.parquet")
+
+
+def vocabulary_sources(vocabulary_dir: str | None) -> list[dict]:
+    if vocabulary_dir is None or not (Path(vocabulary_dir) / "vocabulary.json").exists():
+        return []
+    return json.loads((Path(vocabulary_dir) / "vocabulary.json").read_text())["sources"]
 
 
 def _portable_config(config: dict) -> dict:
@@ -235,20 +262,60 @@ def remove_leftovers(datasets: Path) -> None:
             path.unlink()
 
 
+def _refuse(violations: list) -> PublishError:
+    shown = "\n".join(f"  - {v}" for v in violations[:50])
+    more = f"\n  ... and {len(violations) - 50} more" if len(violations) > 50 else ""
+    return PublishError(f"dataset not published: {len(violations)} integrity violation(s)\n{shown}{more}")
+
+
+def write_tables(staging: Path, shards: list[Shard], corpus: Corpus, vocabulary: pd.DataFrame | None,
+                 version: str) -> tuple[dict[str, list[dict]], dict[str, str]]:
+    """Every table into `staging`, one shard at a time, so memory is bounded by the largest shard plus the
+    corpus-level tables (a row per document, relation and referenced concept). Each shard's rows are checked
+    against the document rules before its partition is written; the corpus rules run at the end.
+
+    Returns (table -> its files, BioC file name -> sha256)."""
+    files: dict[str, list[dict]] = {t: [] for t in DATASET_TABLES}
+    relations = RelationAggregate()
+    evidence_ids: set[str] = set()
+    concepts, bioc, violations = [], {}, []
+    for n, shard in enumerate(shards, 1):
+        tables = kept_rows(shard.tables(), corpus, shard.name)
+        shard_concepts = referenced_concepts(tables["mentions"], vocabulary)
+        violations += integrity.check({**tables, "concepts": shard_concepts}, integrity.DOCUMENT_RULES)
+        for table in PARTITIONED_TABLES:
+            files[table].append(write_part(staging, table, tables[table], shard.name))
+        evidence = tables["evidence"]
+        for e in evidence[RelationAggregate.FIELDS].itertuples(index=False):
+            relations.add(e._asdict())
+        evidence_ids.update(evidence["relation_id"])
+        concepts.append(shard_concepts)
+        bioc.update(bioc_export.export(tables, staging / "bioc", version))
+        log.info("published shard %s (%d/%d): %d documents", shard.name, n, len(shards), len(tables["documents"]))
+    relation_rows = relations.rows()
+    corpus_tables = {
+        "inputs": corpus.inputs, "quarantine": corpus.quarantine,
+        "concepts": _concat(concepts, "concepts").drop_duplicates(subset=["concept_id"]),
+        "relations": pd.DataFrame(relation_rows) if relation_rows else arrow_schema("relations").empty_table().to_pandas(),
+    }
+    violations += integrity.check({**corpus_tables, "documents": corpus.documents,
+                                   "evidence": pd.DataFrame({"relation_id": sorted(evidence_ids)})}, integrity.CORPUS_RULES)
+    if violations:
+        raise _refuse(violations)
+    for table, df in corpus_tables.items():
+        files[table].append(write_part(staging, table, df, None))
+    return files, bioc
+
+
 def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str,
             annotated_dirs: list[str] | None = None, vocabulary_dir: str | None = None,
             related_dirs: list[str] | None = None) -> dict:
-    tables = with_relations(drop_duplicate_documents(gather(shard_dirs, annotated_dirs, vocabulary_dir, related_dirs)))
+    shards = shards_of(shard_dirs, annotated_dirs, related_dirs)
+    corpus = corpus_of(shards)
     vocabularies = vocabulary_sources(vocabulary_dir)
-    violations = integrity.check(tables)
-    if violations:
-        shown = "\n".join(f"  - {v}" for v in violations[:50])
-        more = f"\n  ... and {len(violations) - 50} more" if len(violations) > 50 else ""
-        raise PublishError(f"dataset not published: {len(violations)} integrity violation(s)\n{shown}{more}")
-
     code = code_fingerprint(code_root)
     libraries = library_versions()
-    digest = content_hash(tables, config, code, libraries, vocabularies)
+    digest = content_hash({"inputs": corpus.inputs}, config, code, libraries, vocabularies)
     dataset = config["dataset"]
     version = f"{dataset['name']}-{dataset['version']}-{digest[:12]}"
     datasets = Path(datasets_dir)
@@ -264,18 +331,18 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
         if staging.exists():
             shutil.rmtree(staging)
         staging.mkdir()
-        table_info = {}
-        doc_shard = document_shards(tables, shard_dirs)
-        shards = sorted(Path(d).name for d in shard_dirs)
-        for table in DATASET_TABLES:
-            files = write_table_files(staging, table, tables[table], doc_shard, shards)
-            for f in files:
-                f["sha256"] = sha256_file(staging / f["path"])
-            table_info[table] = {"path": table, "rows": sum(f["rows"] for f in files),
-                                 "partitioning": f"hive:{PARTITION}" if table in PARTITIONED_TABLES else None,
-                                 "files": files, "schema_version": SCHEMA_VERSION, "columns": arrow_schema(table).names}
-        inputs = tables["inputs"].sort_values("source_path")
-        bioc = bioc_export.export(tables, staging / "bioc", version)
+        try:
+            files, bioc = write_tables(staging, shards, corpus, vocabulary_concepts(vocabulary_dir), version)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        table_info = {
+            table: {"path": table, "rows": sum(f["rows"] for f in parts), "files": sorted(parts, key=lambda f: f["path"]),
+                    "partitioning": f"hive:{PARTITION}" if table in PARTITIONED_TABLES else None,
+                    "schema_version": SCHEMA_VERSION, "columns": arrow_schema(table).names}
+            for table, parts in files.items()
+        }
+        inputs = corpus.inputs.sort_values("source_path")
         manifest = {
             "dataset": dataset["name"],
             "version": version,
@@ -292,7 +359,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             "libraries": libraries,
             "vocabularies": vocabularies,
             "tables": table_info,
-            "exports": {"bioc": bioc},
+            "exports": {"bioc": bioc_export.summary(bioc)},
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         (staging / "datapackage.json").write_text(json.dumps(datapackage(manifest), indent=2, sort_keys=True) + "\n")

@@ -209,27 +209,45 @@ def _table_rows(doc_id: str, passages: list[dict], mentions: list[dict], cells: 
     return out
 
 
-def aggregate(evidence: list[dict]) -> list[dict]:
-    """One relation per distinct fact. Confidence combines documents, not sentences: several sentences of
-    one paper count once (its best), papers combine as independent: 1 - prod(1 - best per paper)."""
-    relations: dict[str, dict] = {}
-    best: dict[str, dict[str, float]] = {}
-    for e in evidence:
-        r = relations.setdefault(e["relation_id"], {
+class RelationAggregate:
+    """One relation per distinct fact, built up from evidence a shard at a time. Confidence combines
+    documents, not sentences: several sentences of one paper count once (its best), papers combine as
+    independent: 1 - prod(1 - best per paper). Holds one row per relation and one number per
+    (relation, document), never the evidence itself."""
+
+    FIELDS = ["relation_id", "subject_concept", "subject_type", "object_concept", "object_type", "relation_type",
+              "predicate", "directed", "doc_id", "negated", "confidence"]
+
+    def __init__(self) -> None:
+        self.relations: dict[str, dict] = {}
+        self.best: dict[str, dict[str, float]] = {}
+
+    def add(self, e: dict) -> None:
+        r = self.relations.setdefault(e["relation_id"], {
             "relation_id": e["relation_id"], "subject_concept": e["subject_concept"], "subject_type": e["subject_type"],
             "object_concept": e["object_concept"], "object_type": e["object_type"], "relation_type": e["relation_type"],
             "predicate": e["predicate"], "directed": e["directed"], "n_evidence": 0, "n_documents": 0, "confidence": 0.0})
         r["n_evidence"] += 1
         weight = 0.0 if e["negated"] else e["confidence"]
-        per_doc = best.setdefault(e["relation_id"], {})
+        per_doc = self.best.setdefault(e["relation_id"], {})
         per_doc[e["doc_id"]] = max(per_doc.get(e["doc_id"], 0.0), weight)
-    for rid, r in relations.items():
-        r["n_documents"] = len(best[rid])
-        remaining = 1.0
-        for w in best[rid].values():
-            remaining *= 1.0 - w
-        r["confidence"] = round(1.0 - remaining, 4)
-    return list(relations.values())
+
+    def rows(self) -> list[dict]:
+        for rid, r in self.relations.items():
+            r["n_documents"] = len(self.best[rid])
+            remaining = 1.0
+            for w in self.best[rid].values():
+                remaining *= 1.0 - w
+            r["confidence"] = round(1.0 - remaining, 4)
+        return list(self.relations.values())
+
+
+def aggregate(evidence: list[dict]) -> list[dict]:
+    """Relations from a list of evidence rows (see :class:`RelationAggregate`)."""
+    relations = RelationAggregate()
+    for e in evidence:
+        relations.add(e)
+    return relations.rows()
 
 
 def imported_evidence(doc_id: str, passages: list[dict], mentions: list[dict], claims: list[dict]) -> list[dict]:

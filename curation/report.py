@@ -13,6 +13,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
 
 from .dataset import read as read_version_table
 
@@ -86,29 +88,42 @@ def network_svg(relations: pd.DataFrame, concepts: pd.DataFrame) -> str:
     return svg[svg.index("<svg"):]
 
 
+LISTED_ROWS = 200
+
+
+def _capped(df: pd.DataFrame, what: str, columns: list[str] | None = None) -> str:
+    """A table of the first LISTED_ROWS rows, saying how many more the dataset holds."""
+    more = f"<p>... and {len(df) - LISTED_ROWS} more {what} (all of them are in the dataset).</p>" if len(df) > LISTED_ROWS else ""
+    return _table(df.head(LISTED_ROWS), columns) + more
+
+
 def render(dataset_dir: str | Path, previous_dir: str | Path | None = None) -> str:
     d = Path(dataset_dir)
     manifest = json.loads((d / "manifest.json").read_text())
-    t = {name: read_version_table(d, name) for name in manifest["tables"]}
+    rows_of = {name: info["rows"] for name, info in manifest["tables"].items()}
+    # Corpus-level tables whole; of the per-document tables only the columns (and rows) shown, so the report
+    # of a large corpus fits in memory.
+    t = {name: read_version_table(d, name) for name in ("documents", "concepts", "relations", "quarantine")}
     names = _names(t["concepts"])
     docs = t["documents"]
-    passages = t["passages"]
-    mentions = t["mentions"]
+    passages = read_version_table(d, "passages", ["kind"])
+    mentions = read_version_table(d, "mentions", ["entity_type", "concept_id", "vocabulary_version", "method"])
+    cells = read_version_table(d, "table_cells", ["doc_id", "table_id"])
     sections = []
 
     inputs = pd.DataFrame(manifest["inputs"])
     overview = pd.DataFrame([
         ("input files", len(inputs)), ("documents", len(docs)), ("passages", len(passages)),
-        ("tables (distinct)", t["table_cells"].groupby(["doc_id", "table_id"]).ngroups if len(t["table_cells"]) else 0),
-        ("references", len(t["references"])), ("mentions", len(mentions)), ("relations", len(t["relations"])),
-        ("evidence rows", len(t["evidence"])), ("curation flags", len(t["curation_flags"])),
+        ("tables (distinct)", cells.groupby(["doc_id", "table_id"]).ngroups if len(cells) else 0),
+        ("references", rows_of["references"]), ("mentions", len(mentions)), ("relations", len(t["relations"])),
+        ("evidence rows", rows_of["evidence"]), ("curation flags", rows_of["curation_flags"]),
         ("quarantined inputs", len(t["quarantine"])),
     ], columns=["what", "count"])
     sections.append(("Overview", _table(overview)))
     formats = docs.groupby("format").size().rename("documents").reset_index()
     kinds = passages.groupby("kind").size().rename("passages").reset_index().sort_values("passages", ascending=False)
-    doc_list = docs[["title", "format", "doi", "pmid", "pmcid", "source_path"]]
-    sections.append(("Documents", _table(formats) + _table(doc_list) + "<h3>Passages by kind</h3>" + _table(kinds)))
+    doc_list = docs.sort_values("source_path")[["title", "format", "doi", "pmid", "pmcid", "source_path"]]
+    sections.append(("Documents", _table(formats) + _capped(doc_list, "documents") + "<h3>Passages by kind</h3>" + _table(kinds)))
 
     if len(mentions):
         vocab = mentions["vocabulary_version"].fillna(mentions["method"]).str.split("@").str[0]
@@ -137,7 +152,11 @@ def render(dataset_dir: str | Path, previous_dir: str | Path | None = None) -> s
                            f"the {len(rows)} with most evidence:</p>"
                          + _table(rows, ["subject", "predicate", "relation_type", "object", "n_evidence", "n_documents",
                                          "confidence", "evidence"], raw={"subject", "object", "evidence"})))
-        evidence = t["evidence"].merge(passages[["passage_id", "offset", "text"]], on="passage_id")
+        shown = ds.field("relation_id").isin(pa.array(rows["relation_id"].tolist(), pa.string()))
+        evidence = read_version_table(d, "evidence", where=shown)
+        sentence_passages = read_version_table(d, "passages", ["passage_id", "offset", "text"],
+                                               where=ds.field("passage_id").isin(pa.array(sorted(set(evidence["passage_id"])), pa.string())))
+        evidence = evidence.sort_values("evidence_id").merge(sentence_passages, on="passage_id")
         blocks = []
         for r in rows.itertuples(index=False):
             items = []
@@ -150,13 +169,14 @@ def render(dataset_dir: str | Path, previous_dir: str | Path | None = None) -> s
                           f'<ul>{"".join(items)}</ul></div>')
         sections.append(("Evidence", "".join(blocks)))
 
-    flags = t["curation_flags"]
-    if len(flags):
+    if rows_of["curation_flags"]:
+        flags = read_version_table(d, "curation_flags", ["flag_id", "claim", "flag", "vocabulary_says", "explanation"])
         sections.append(("Curation flags", f"<p>{len(flags)} claims the vocabularies contradict or cannot confirm.</p>"
                          + _table(flags.groupby("flag").size().rename("claims").reset_index())
-                         + _table(flags, ["claim", "flag", "vocabulary_says", "explanation"])))
+                         + _capped(flags.sort_values("flag_id"), "flags", ["claim", "flag", "vocabulary_says", "explanation"])))
     quarantine = t["quarantine"]
-    sections.append(("Quarantined inputs", _table(quarantine, ["source_path", "outcome", "reason"]) if len(quarantine)
+    sections.append(("Quarantined inputs", _capped(quarantine.sort_values("source_path"), "quarantined inputs",
+                                                   ["source_path", "outcome", "reason"]) if len(quarantine)
                      else "<p>None: every input was published.</p>"))
     from schemas.integrity import RULES
     sections.append(("Validation", "<p>Every table passed its schema and every cross-table rule before publishing:</p><ul>"

@@ -1,5 +1,5 @@
 rule publish:
-    """Check all shards together and publish an immutable dataset version."""
+    """Check every shard, then the corpus, and publish an immutable dataset version (a shard at a time)."""
     input:
         parsed=expand(f"{RESULTS}/shards/{{shard}}/{{table}}.parquet", shard=SHARDS, table=PARSE_TABLES),
         annotated=expand(f"{RESULTS}/annotated/{{shard}}/{{table}}.parquet", shard=SHARDS, table=ANNOTATE_TABLES),

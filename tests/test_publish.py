@@ -120,3 +120,20 @@ def test_versions_describe_themselves_for_frictionless_and_ro_crate(tmp_path, sh
     assert sorted(inputs) == ["papers/000.md", "papers/004.xml", "papers/zz-copy.xml"]
     assert {"@id": "passages/shard=b/part-0.parquet"} in crate["./"]["hasPart"]
     assert crate["passages/shard=b/part-0.parquet"]["sha256"] == manifest["tables"]["passages"]["files"][1]["sha256"]
+
+
+def test_adding_a_paper_to_one_shard_leaves_the_other_partitions_byte_identical(tmp_path):
+    from curation.diff import changed_shards, diff
+    a = shard(tmp_path / "1", "a", [("papers/000.md", SUMMARY_SEED)])
+    one = publish([a, shard(tmp_path / "1", "b", [("papers/004.xml", JATS_SEED)])], str(tmp_path / "d"), CONFIG, str(ROOT))
+    two = publish([a, shard(tmp_path / "2", "b", [("papers/004.xml", JATS_SEED), ("papers/zz-copy.xml", JATS_SEED)])],
+                  str(tmp_path / "d"), CONFIG, str(ROOT))
+    assert one["version"] != two["version"]
+    for table in ("documents", "passages", "mentions"):
+        before = {f["path"]: f["sha256"] for f in one["tables"][table]["files"]}
+        after = {f["path"]: f["sha256"] for f in two["tables"][table]["files"]}
+        assert before[f"{table}/shard=a/part-0.parquet"] == after[f"{table}/shard=a/part-0.parquet"]
+    # the added file has the same content: one document, the copy recorded as a duplicate
+    assert changed_shards(one, two, "documents") == [] and changed_shards(one, two, "inputs") is None
+    summary = diff(tmp_path / "d" / one["version"], tmp_path / "d" / two["version"], tmp_path / "diff")
+    assert "| documents | 0 | 0 | 0 |" in summary and "| inputs | 1 | 0 | 0 |" in summary
