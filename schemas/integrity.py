@@ -5,6 +5,7 @@ its name is the ``rule`` a person reads in the report.
 """
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
@@ -59,6 +60,13 @@ def passage_offsets_tile_the_document(t: Tables) -> Iterator[Violation]:
                                 "n_passages/text_length disagree with passages")
 
 
+def _rows(df: pd.DataFrame) -> Iterator[tuple]:
+    """Like ``df.itertuples(index=False)``, an order of magnitude faster on Arrow-backed string columns
+    (whose element-wise iteration dominates the checks otherwise)."""
+    row = namedtuple("Row", df.columns, rename=True)
+    return map(row._make, zip(*(df[c].tolist() for c in df.columns)))
+
+
 def _join(rows: pd.DataFrame, other: pd.DataFrame, on: str) -> pd.DataFrame:
     """rows left-joined to `other` (indexed by the key) on column `on`: one join, not a lookup per row, since
     these rules run over every row of a corpus at publish time. Empty sides are joined by hand (pandas cannot
@@ -79,7 +87,7 @@ def _passage_columns(t: Tables) -> pd.DataFrame:
 def citations_slice_their_passage(t: Tables) -> Iterator[Violation]:
     refs = set(t["references"]["reference_id"])
     joined = _join(t["citations"], _passage_columns(t), "passage_id")
-    for row in joined.itertuples(index=False):
+    for row in _rows(joined):
         if not isinstance(row.p_text, str):
             yield Violation("citations", row.citation_id, "citations_slice_their_passage", "passage does not exist")
             continue
@@ -94,7 +102,7 @@ def citations_slice_their_passage(t: Tables) -> Iterator[Violation]:
 def cells_match_their_passage(t: Tables) -> Iterator[Violation]:
     cells = t["table_cells"]
     joined = _join(cells[cells["passage_id"].notna()], _passage_columns(t), "passage_id")
-    for row in joined.itertuples(index=False):
+    for row in _rows(joined):
         key = f"{row.doc_id}:{row.table_id}:{row.part}:{row.row}:{row.column}"
         if not isinstance(row.p_text, str):
             yield Violation("table_cells", key, "cells_match_their_passage", "passage does not exist")
@@ -107,7 +115,7 @@ def abbreviations_match_their_passages(t: Tables) -> Iterator[Violation]:
     for side in ("short", "long"):
         rows = t["abbreviations"]
         rows = rows[rows[f"{side}_passage_id"].notna() & rows[f"{side}_start"].notna()]
-        for row in _join(rows, passages, f"{side}_passage_id").itertuples(index=False):
+        for row in _rows(_join(rows, passages, f"{side}_passage_id")):
             pid, start, end = getattr(row, f"{side}_passage_id"), getattr(row, f"{side}_start"), getattr(row, f"{side}_end")
             text = getattr(row, f"{side}_form")
             if not isinstance(row.p_text, str):
@@ -134,7 +142,7 @@ def _slices(t: Tables, table: str, key: str) -> Iterator[tuple[object, bool]]:
         return
     p = t["passages"].set_index("passage_id")
     joined = rows.join(p[["doc_id", "offset", "text"]].rename(columns={"doc_id": "p_doc", "text": "p_text"}), on="passage_id")
-    for row in joined.itertuples(index=False):
+    for row in _rows(joined):
         ok = isinstance(row.p_text, str) and row.p_doc == row.doc_id and row.offset <= row.start <= row.end \
             and row.end - row.offset <= len(row.p_text)
         yield row, ok
@@ -155,7 +163,7 @@ def sentences_lie_in_their_passage(t: Tables) -> Iterator[Violation]:
 
 def concepts_used_are_described(t: Tables) -> Iterator[Violation]:
     known = set(t["concepts"]["concept_id"])
-    for row in t["mentions"].itertuples(index=False):
+    for row in _rows(t["mentions"]):
         # imported mentions carry what their source said, checked separately; ours must be described
         if row.method != "imported" and isinstance(row.concept_id, str) and row.concept_id not in known:
             yield Violation("mentions", row.mention_id, "concepts_used_are_described", f"{row.concept_id} not in concepts")
@@ -165,7 +173,7 @@ def evidence_points_at_real_mentions(t: Tables) -> Iterator[Violation]:
     """Every evidence row's mentions exist, belong to its document and lie in its sentence."""
     mentions = t["mentions"].set_index("mention_id")[["doc_id", "start", "end", "concept_id"]].add_prefix("m_")
     for role in ("subject", "object"):
-        for e in _join(t["evidence"], mentions, f"{role}_mention_id").itertuples(index=False):
+        for e in _rows(_join(t["evidence"], mentions, f"{role}_mention_id")):
             if not isinstance(e.m_doc_id, str):
                 mid = getattr(e, f"{role}_mention_id")
                 yield Violation("evidence", e.evidence_id, "evidence_points_at_real_mentions", f"{role} mention {mid} does not exist")
@@ -188,7 +196,7 @@ def relations_have_evidence(t: Tables) -> Iterator[Violation]:
 
 def relation_types_are_legal(t: Tables) -> Iterator[Violation]:
     from curation.relations import LEGAL
-    for r in t["relations"].itertuples(index=False):
+    for r in _rows(t["relations"]):
         if r.predicate.startswith("imported:"):  # an input's own scheme (e.g. BC5CDR's CID), kept as written
             continue
         if r.relation_type not in LEGAL.get(frozenset({r.subject_type, r.object_type}), set()):

@@ -30,6 +30,14 @@ def test_files_carry_our_schema_and_no_pandas_metadata(tmp_path, jats_rows):
     assert len(back) == len(jats_rows["table_cells"])
 
 
+def test_reading_without_validation_gives_the_same_frame(tmp_path, jats_rows):
+    for table in ("passages", "abbreviations", "documents", "table_cells"):
+        write_table(table, frame(table, jats_rows[table]), tmp_path / f"{table}.parquet")
+        checked = read_table(table, tmp_path / f"{table}.parquet")
+        pd.testing.assert_frame_equal(read_table(table, tmp_path / f"{table}.parquet", validate_rows=False), checked)
+    assert str(checked["row"].dtype) == "int64" and str(read_table("passages", tmp_path / "passages.parquet")["source_line"].dtype) == "Int64"
+
+
 def test_every_table_model_maps_to_an_arrow_schema():
     for table in TABLES:
         assert len(arrow_schema(table)) == len(TABLES[table][0].to_schema().columns)

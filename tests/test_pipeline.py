@@ -152,7 +152,10 @@ def test_bioc_export_reads_back_with_the_bioc_library(dataset):
             collection = bioc.biocxml.load(fh)
         (document,) = collection.documents
         n = 0
+        assert [p.offset for p in document.passages] == sorted(p.offset for p in document.passages)
         for passage in document.passages:
+            starts = [a.total_span.offset for a in passage.annotations]
+            assert starts == sorted(starts)
             for annotation in passage.annotations:
                 location = annotation.total_span
                 assert passage.text[location.offset - passage.offset:location.end - passage.offset] == annotation.text
