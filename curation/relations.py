@@ -100,19 +100,26 @@ def _pair(a: dict, b: dict, sentence: str, s0: int) -> Found | None:
     return None
 
 
+RELATABLE = ("gene", "chemical", "disease", "variant")
+
+
 def relate_document(doc_id: str, passages: list[dict], sentences: list[dict], mentions: list[dict],
                     table_cells: list[dict] | None = None) -> list[dict]:
     """Evidence rows for one document (each carries its relation's fields and relation_id)."""
     by_passage = {p["passage_id"]: p for p in passages}
-    usable = [m for m in mentions if m.get("concept_id") and m["method"] != "imported"
-              and m["entity_type"] in ("gene", "chemical", "disease", "variant")]
+    # per passage, so each sentence looks only at its own passage's mentions (not the whole document's)
+    in_passage: dict[str, list[dict]] = {}
+    for m in mentions:
+        in_passage.setdefault(m["passage_id"], []).append(m)
     evidence = []
     for s in sentences:
         p = by_passage[s["passage_id"]]
         text = p["text"][s["start"] - p["offset"]:s["end"] - p["offset"]]
-        inside = sorted((m for m in usable if m["passage_id"] == s["passage_id"] and s["start"] <= m["start"] and m["end"] <= s["end"]),
+        here = in_passage.get(s["passage_id"], [])
+        inside = sorted((m for m in here if m.get("concept_id") and m["method"] != "imported"
+                         and m["entity_type"] in RELATABLE and s["start"] <= m["start"] and m["end"] <= s["end"]),
                         key=lambda m: (m["start"], m["end"]))
-        context = [m for m in mentions if m["passage_id"] == s["passage_id"] and s["start"] <= m["start"] < s["end"]]
+        context = [m for m in here if s["start"] <= m["start"] < s["end"]]
         found_pairs = set()
         for i, a in enumerate(inside):
             for b in inside[i + 1:]:
