@@ -30,10 +30,10 @@ MENTION_FIELDS = ["doc_id", "passage_id", "mention_id", "entity_type", "concept_
                   "start", "end", "text"]
 
 
-def document_xml(doc: dict, passages: list[tuple], mentions: dict[str, list[tuple]], version: str) -> bytes:
+def document_xml(doc: dict, passages: list[tuple], mentions: dict[str, list[tuple]], source: str) -> bytes:
     """One document's collection; `passages` in reading order, `mentions` per passage in offset order."""
     collection = etree.Element("collection")
-    etree.SubElement(collection, "source").text = version
+    etree.SubElement(collection, "source").text = source
     etree.SubElement(collection, "date").text = ""
     etree.SubElement(collection, "key").text = "literature-curation.key"
     document = etree.SubElement(collection, "document")
@@ -59,8 +59,9 @@ def document_xml(doc: dict, passages: list[tuple], mentions: dict[str, list[tupl
                           doctype='<!DOCTYPE collection SYSTEM "BioC.dtd">')
 
 
-def export(tables: dict[str, pd.DataFrame], directory: Path, version: str) -> dict[str, str]:
-    """One BioC file per document of `tables` (a shard's, or a whole corpus's); returns file name -> sha256."""
+def export(tables: dict[str, pd.DataFrame], directory: Path, source: str) -> dict[str, str]:
+    """One BioC file per document of `tables` (a shard's, or a whole corpus's), with `source` as the
+    collection's source; returns file name -> sha256."""
     directory.mkdir(parents=True, exist_ok=True)
     passages: dict[str, list[tuple]] = {}
     for row in _records(tables["passages"].sort_values(["doc_id", "ordinal"], kind="mergesort"), PASSAGE_FIELDS):
@@ -72,7 +73,7 @@ def export(tables: dict[str, pd.DataFrame], directory: Path, version: str) -> di
     docs = tables["documents"].astype(object).where(tables["documents"].notna(), None)
     written = {}
     for doc in sorted(docs.to_dict("records"), key=lambda d: d["doc_id"]):
-        data = document_xml(doc, passages.get(doc["doc_id"], []), mentions, version)
+        data = document_xml(doc, passages.get(doc["doc_id"], []), mentions, source)
         name = f"{doc['doc_id']}.xml"
         with open(directory / name, "wb") as fh:
             fh.write(data)

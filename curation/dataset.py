@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.dataset as ds
+import pyarrow.parquet as pq
 
 from schemas.tables import DATASET_TABLES, arrow_schema
 
@@ -39,6 +40,11 @@ def write_part(directory: Path, table: str, df: pd.DataFrame, shard: str | None)
     path = Path(table) / (f"{PARTITION}={shard}" if shard is not None else "") / PART
     arrow = write_table(table, df, directory / path)
     return {"path": path.as_posix(), "rows": arrow.num_rows, "sha256": sha256_file(directory / path)}
+
+
+def read_part(directory: Path, table: str, shard: str, columns: list[str]) -> pd.DataFrame:
+    """Some columns of one shard's partition of a table."""
+    return pq.read_table(Path(directory) / table / f"{PARTITION}={shard}" / PART, columns=columns).to_pandas()
 
 
 def sha256_file(path: str | Path) -> str:

@@ -7,8 +7,10 @@ inputs and code always give the same version name and any change gives a new one
 
 Shards are published one at a time: the corpus-level tables (a row per input file, document,
 relation, referenced concept) are held whole, a shard's document tables only while its partition is
-checked and written, so memory does not grow with the text of the corpus. A version directory is written under a temporary name, fsynced and renamed into place;
-``latest`` is a symlink replaced atomically. A published version is never modified.
+checked and written, so memory does not grow with the text of the corpus. A shard whose inputs, code and
+vocabularies are those of the version ``latest`` points at is linked from there rather than rebuilt
+(:func:`reuse_shard`). A version directory is written under a temporary name, fsynced and renamed into
+place; ``latest`` is a symlink replaced atomically. A published version is never modified.
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from schemas import integrity
 from schemas.tables import ANNOTATE_TABLES, DATASET_TABLES, PARSE_TABLES, SCHEMA_VERSION, TABLES, arrow_schema
 
 from . import bioc_export, report
-from .dataset import PARTITION, PARTITIONED_TABLES, write_part
+from .dataset import PART, PARTITION, PARTITIONED_TABLES, read_part, sha256_file, write_part
 from .exports import datapackage, ro_crate
 from .parquet_io import read_table
 from .relations import RelationAggregate
@@ -269,30 +271,109 @@ def _refuse(violations: list) -> PublishError:
     return PublishError(f"dataset not published: {len(violations)} integrity violation(s)\n{shown}{more}")
 
 
+def shard_fingerprint(shard: Shard, doc_ids: list[str], basis: dict) -> str:
+    """What a shard's published partitions are made from: its upstream files, the documents it publishes, and
+    the code, libraries, vocabularies and config. Equal fingerprints give byte-identical partitions."""
+    h = hashlib.sha256(json.dumps(basis, sort_keys=True).encode())
+    for directory in (shard.parsed, shard.annotated, shard.related):
+        if directory is not None and directory.is_dir():
+            for f in sorted(directory.glob("*.parquet")):
+                h.update(f"{directory.name}/{f.name}\0{sha256_file(f)}\n".encode())
+    h.update("\n".join(sorted(doc_ids)).encode())
+    return h.hexdigest()
+
+
+def _link(source: Path, target: Path) -> None:
+    """A file of the previous version into the new one: a hard link where the file system allows (versions
+    are never modified, so sharing is safe), a copy otherwise."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def reuse_shard(staging: Path, previous: Path, previous_files: dict[str, dict], shard: str,
+                doc_ids: list[str]) -> tuple[dict[str, dict], dict[str, str]] | None:
+    """Link a shard's partitions and BioC files from the previous version when each still has the sha256 its
+    manifest records; None (and nothing linked) when any does not, so the shard is built afresh."""
+    parts = {}
+    for table in PARTITIONED_TABLES:
+        entry = previous_files.get(f"{table}/{PARTITION}={shard}/{PART}")
+        if entry is None or not (previous / entry["path"]).is_file() or sha256_file(previous / entry["path"]) != entry["sha256"]:
+            log.warning("shard %s: %s of %s is missing or altered; building the shard afresh",
+                        shard, entry["path"] if entry else table, previous.name)
+            return None
+        parts[table] = entry
+    bioc = {f"{d}.xml": previous / "bioc" / f"{d}.xml" for d in doc_ids}
+    if not all(p.is_file() for p in bioc.values()):
+        return None
+    for entry in parts.values():
+        _link(previous / entry["path"], staging / entry["path"])
+    for name, source in bioc.items():
+        _link(source, staging / "bioc" / name)
+    return parts, {name: sha256_file(staging / "bioc" / name) for name in bioc}
+
+
+def previous_version(datasets: Path) -> tuple[Path, dict, dict[str, dict]] | None:
+    """The version ``latest`` points at, its shard fingerprints and its files by path, if it has them."""
+    latest = datasets / "latest"
+    if not (latest / "manifest.json").is_file():
+        return None
+    manifest = json.loads((latest / "manifest.json").read_text())
+    if not manifest.get("shards"):
+        return None
+    files = {f["path"]: f for info in manifest["tables"].values() for f in info.get("files", [])}
+    return latest.resolve(), manifest["shards"], files
+
+
 def write_tables(staging: Path, shards: list[Shard], corpus: Corpus, vocabulary: pd.DataFrame | None,
-                 version: str) -> tuple[dict[str, list[dict]], dict[str, str]]:
+                 bioc_source: str, basis: dict | None = None, previous: tuple | None = None
+                 ) -> tuple[dict[str, list[dict]], dict[str, str], dict[str, str]]:
     """Every table into `staging`, one shard at a time, so memory is bounded by the largest shard plus the
     corpus-level tables (a row per document, relation and referenced concept). Each shard's rows are checked
     against the document rules before its partition is written; the corpus rules run at the end.
 
-    Returns (table -> its files, BioC file name -> sha256)."""
+    A shard whose fingerprint equals the one `previous` (see :func:`previous_version`) recorded is not
+    rebuilt: its files are linked from there (they passed the same rules under the same code), and only its
+    evidence and mentions' concepts are read back for the corpus tables.
+
+    Returns (table -> its files, BioC file name -> sha256, shard -> fingerprint)."""
     files: dict[str, list[dict]] = {t: [] for t in DATASET_TABLES}
     relations = RelationAggregate()
     evidence_ids: set[str] = set()
-    concepts, bioc, violations = [], {}, []
+    concepts, bioc, violations, fingerprints = [], {}, [], {}
+    doc_ids: dict[str, list[str]] = {}
+    for doc_id, name in corpus.doc_shard.items():
+        doc_ids.setdefault(name, []).append(doc_id)
     for n, shard in enumerate(shards, 1):
-        tables = kept_rows(shard.tables(), corpus, shard.name)
-        shard_concepts = referenced_concepts(tables["mentions"], vocabulary)
-        violations += integrity.check({**tables, "concepts": shard_concepts}, integrity.DOCUMENT_RULES)
-        for table in PARTITIONED_TABLES:
-            files[table].append(write_part(staging, table, tables[table], shard.name))
-        evidence = tables["evidence"]
+        fingerprint = fingerprints[shard.name] = shard_fingerprint(shard, doc_ids.get(shard.name, []), basis or {})
+        reused = None
+        if previous is not None and previous[1].get(shard.name) == fingerprint:
+            reused = reuse_shard(staging, previous[0], previous[2], shard.name, doc_ids.get(shard.name, []))
+        if reused is not None:
+            parts, shard_bioc = reused
+            for table, entry in parts.items():
+                files[table].append(entry)
+            evidence = read_part(staging, "evidence", shard.name, RelationAggregate.FIELDS)
+            mentions = read_part(staging, "mentions", shard.name, ["method", "concept_id", "candidates"])
+            shard_concepts = referenced_concepts(mentions, vocabulary)
+            bioc.update(shard_bioc)
+            log.info("shard %s (%d/%d) unchanged since %s: %d documents linked", shard.name, n, len(shards),
+                     previous[0].name, len(shard_bioc))
+        else:
+            tables = kept_rows(shard.tables(), corpus, shard.name)
+            shard_concepts = referenced_concepts(tables["mentions"], vocabulary)
+            violations += integrity.check({**tables, "concepts": shard_concepts}, integrity.DOCUMENT_RULES)
+            for table in PARTITIONED_TABLES:
+                files[table].append(write_part(staging, table, tables[table], shard.name))
+            evidence = tables["evidence"]
+            bioc.update(bioc_export.export(tables, staging / "bioc", bioc_source))
+            log.info("published shard %s (%d/%d): %d documents", shard.name, n, len(shards), len(tables["documents"]))
         for e in evidence[RelationAggregate.FIELDS].itertuples(index=False):
             relations.add(e._asdict())
         evidence_ids.update(evidence["relation_id"])
         concepts.append(shard_concepts)
-        bioc.update(bioc_export.export(tables, staging / "bioc", version))
-        log.info("published shard %s (%d/%d): %d documents", shard.name, n, len(shards), len(tables["documents"]))
     relation_rows = relations.rows()
     corpus_tables = {
         "inputs": corpus.inputs, "quarantine": corpus.quarantine,
@@ -305,7 +386,7 @@ def write_tables(staging: Path, shards: list[Shard], corpus: Corpus, vocabulary:
         raise _refuse(violations)
     for table, df in corpus_tables.items():
         files[table].append(write_part(staging, table, df, None))
-    return files, bioc
+    return files, bioc, fingerprints
 
 
 def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: str,
@@ -333,7 +414,14 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             shutil.rmtree(staging)
         staging.mkdir()
         try:
-            files, bioc = write_tables(staging, shards, corpus, vocabulary_concepts(vocabulary_dir), version)
+            basis = {"code": code["sha256"], "libraries": libraries, "schema_version": SCHEMA_VERSION,
+                     "vocabularies": sorted((v["name"], v["sha256"]) for v in vocabularies),
+                     "config": _portable_config(config)}
+            # BioC files name the dataset and its semantic version, not the content hash, so a document's
+            # file is the same in every version that holds the same rows for it (and can be linked)
+            files, bioc, fingerprints = write_tables(staging, shards, corpus, vocabulary_concepts(vocabulary_dir),
+                                                     f"{dataset['name']}-{dataset['version']}", basis,
+                                                     previous_version(datasets))
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -361,6 +449,7 @@ def publish(shard_dirs: list[str], datasets_dir: str, config: dict, code_root: s
             "vocabularies": vocabularies,
             "tables": table_info,
             "exports": {"bioc": bioc_export.summary(bioc)},
+            "shards": fingerprints,
         }
         (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
         (staging / "datapackage.json").write_text(json.dumps(datapackage(manifest), indent=2, sort_keys=True) + "\n")

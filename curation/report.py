@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 import io
-import re
 import json
+import logging
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 
 from .dataset import read as read_version_table
+
+log = logging.getLogger("curation.report")
 
 TYPE_COLOURS = {"gene": "#1f77b4", "chemical": "#d62728", "disease": "#9467bd", "variant": "#2ca02c",
                 "species": "#8c564b", "cell_line": "#e377c2"}
@@ -184,14 +187,20 @@ def render(dataset_dir: str | Path, previous_dir: str | Path | None = None) -> s
     if previous_dir and Path(previous_dir, "manifest.json").exists():
         from .diff import diff
         import tempfile
-        with tempfile.TemporaryDirectory() as tmp:
-            summary = diff(previous_dir, d, tmp)
-        lines = [line for line in summary.splitlines() if line.startswith("|")][2:]
-        rows = pd.DataFrame([[c.strip() for c in line.strip("|").split("|")] for line in lines],
-                            columns=["table", "added", "removed", "changed"])
-        sections.append(("Changes since the previous version",
-                         f"<p>Compared with {_esc(json.loads(Path(previous_dir, 'manifest.json').read_text())['version'])}.</p>"
-                         + _table(rows)))
+        previous_version = json.loads(Path(previous_dir, "manifest.json").read_text())["version"]
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                summary = diff(previous_dir, d, tmp)
+        except (OSError, pa.ArrowException) as e:  # a damaged earlier version must not stop this one
+            log.warning("report: cannot compare with %s: %s", previous_version, e)
+            sections.append(("Changes since the previous version",
+                             f"<p>Not compared: {_esc(previous_version)} could not be read ({_esc(str(e)[:300])}).</p>"))
+        else:
+            lines = [line for line in summary.splitlines() if line.startswith("|")][2:]
+            rows = pd.DataFrame([[c.strip() for c in line.strip("|").split("|")] for line in lines],
+                                columns=["table", "added", "removed", "changed"])
+            sections.append(("Changes since the previous version",
+                             f"<p>Compared with {_esc(previous_version)}.</p>" + _table(rows)))
     else:
         sections.append(("Changes since the previous version", "<p>This is the first version.</p>"))
 

@@ -1,6 +1,7 @@
 """Publishing: duplicates across shards, immutable versions, the latest pointer."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 
@@ -137,3 +138,35 @@ def test_adding_a_paper_to_one_shard_leaves_the_other_partitions_byte_identical(
     assert changed_shards(one, two, "documents") == [] and changed_shards(one, two, "inputs") is None
     summary = diff(tmp_path / "d" / one["version"], tmp_path / "d" / two["version"], tmp_path / "diff")
     assert "| documents | 0 | 0 | 0 |" in summary and "| inputs | 1 | 0 | 0 |" in summary
+
+
+def test_an_unchanged_shard_is_linked_from_the_previous_version_unless_its_files_were_altered(tmp_path, caplog):
+    a = shard(tmp_path / "1", "a", [("papers/004.xml", JATS_SEED)])
+    datasets = tmp_path / "d"
+    one = publish([a, shard(tmp_path / "1", "b", [("papers/000.md", SUMMARY_SEED)])], str(datasets), CONFIG, str(ROOT))
+    b2 = shard(tmp_path / "2", "b", [("papers/000.md", SUMMARY_SEED), ("papers/zz-copy.xml", JATS_SEED)])
+    two = publish([a, b2], str(datasets), CONFIG, str(ROOT))
+    assert one["shards"]["a"] == two["shards"]["a"] and one["shards"]["b"] != two["shards"]["b"]
+    old, new = datasets / one["version"], datasets / two["version"]
+    part = "mentions/shard=a/part-0.parquet"
+    assert (old / part).stat().st_ino == (new / part).stat().st_ino  # shared, not rewritten
+    assert (old / "passages/shard=b/part-0.parquet").stat().st_ino != (new / "passages/shard=b/part-0.parquet").stat().st_ino
+    (doc_id,) = read_version_table(old, "documents", with_shard=True).query("shard == 'a'").doc_id
+    assert (old / "bioc" / f"{doc_id}.xml").stat().st_ino == (new / "bioc" / f"{doc_id}.xml").stat().st_ino
+    # the corpus tables still count the linked shard: same relations and concepts as building it afresh
+    fresh = publish([a, b2], str(tmp_path / "fresh"), CONFIG, str(ROOT))
+    assert fresh["version"] == two["version"]
+    for table in ("relations", "concepts", "evidence", "mentions"):
+        assert [f["sha256"] for f in fresh["tables"][table]["files"]] == [f["sha256"] for f in two["tables"][table]["files"]]
+    assert fresh["exports"] == two["exports"]
+
+    # a previous version's file that no longer has its recorded sha256 is not carried into the next version
+    (new / part).unlink()
+    (new / part).write_bytes(b"not what the manifest says")
+    three = publish([a, shard(tmp_path / "3", "b", [("papers/001.md", SUMMARY_SEED)])], str(datasets), CONFIG, str(ROOT))
+    assert three["version"] not in (one["version"], two["version"]) and three["shards"]["a"] == two["shards"]["a"]
+    assert "missing or altered" in caplog.text
+    entry = next(f for f in three["tables"]["mentions"]["files"] if f["path"] == part)
+    assert entry["sha256"] == next(f for f in one["tables"]["mentions"]["files"] if f["path"] == part)["sha256"]
+    assert hashlib.sha256((datasets / three["version"] / part).read_bytes()).hexdigest() == entry["sha256"]
+    assert "Not compared" in (datasets / three["version"] / "report.html").read_text()  # the damaged version
