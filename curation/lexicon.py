@@ -72,6 +72,12 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
                 out.add(re.sub(rf"[{HYPHENS} ]?{word}", letter, t, flags=re.I))
             if letter in t:
                 out.add(t.replace(letter, word))
+    return out
+
+
+def number_variants(term: str, kind: str, entity_type: str) -> set[str]:
+    """Plural and singular of disease and chemical names: weaker than a name as written (see build_matcher)."""
+    out = set()
     if entity_type in ("disease", "chemical") and kind in ("name", "synonym") and len(term) >= 5 \
             and term[-1].isalpha() and term[-1].islower() and not term.endswith("s"):
         out.add(term + "s")
@@ -244,6 +250,14 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     stoplist: folded key -> entity types it must not match ('*' for all).
     """
     table: dict[str, dict[tuple, Entry]] = {}
+
+    def add(key: str, entry: Entry) -> None:
+        slot = table.setdefault(key, {})
+        ident = (entry.concept_id, entry.term, entry.case_sensitive)
+        if ident not in slot or entry.rank < slot[ident].rank:
+            slot[ident] = entry
+
+    derived = []
     for t in terms:
         term, kind, etype = t["term"], t["term_kind"], t["entity_type"]
         if not usable(term, kind):
@@ -253,11 +267,17 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             blocked = stoplist.get(key, ())
             if "*" in blocked or etype in blocked:
                 continue
-            entry = Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind))
-            slot = table.setdefault(key, {})
-            ident = (entry.concept_id, entry.term, entry.case_sensitive)
-            if ident not in slot or entry.rank < slot[ident].rank:
-                slot[ident] = entry
+            add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
+        derived += [(v, t) for v in number_variants(term, kind, etype)]
+    # A plural or singular made from one concept's name never competes with another concept's name as
+    # written: "amphetamine" is Amphetamine (D000661), not also a singular of Amphetamines (D000662).
+    written = {(key, e.entity_type) for key, slot in table.items() for e in slot.values()}
+    for v, t in derived:
+        key, etype = term_key(v), t["entity_type"]
+        blocked = stoplist.get(key, ())
+        if (key, etype) in written or "*" in blocked or etype in blocked:
+            continue
+        add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"])))
     keys = sorted(table)
     hashes, offsets, points = key_hashes(keys)
     order = np.lexsort((np.arange(len(keys)), hashes))  # by hash; equal hashes keep key order

@@ -206,8 +206,9 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 # -- MeSH ------------------------------------------------------------------------------------------
 # Proteins, enzymes and biological factors sit in MeSH's D tree but are genes/gene products to a
 # curator (IL-6 is NCBIGene:3569, not the chemical mesh:D015850), as in BC5CDR's and BioRED's guidelines.
+# Amino acids (D12.125) are chemicals: glutamate, glycine, NMDA and captopril are filed there.
 SUPPLEMENTARY_SYNONYM_MAX = 30
-NOT_CHEMICAL = ("D12.776", "D12.644.276", "D08.811", "D23", "D12.125")
+NOT_CHEMICAL = ("D12.776", "D12.644.276", "D08.811", "D23")
 
 
 # ... except antibodies, which are drugs (bevacizumab, trastuzumab) and annotated as chemicals.

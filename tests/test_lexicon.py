@@ -91,3 +91,15 @@ def test_the_cached_matcher_is_memory_mapped_not_read(tmp_path):
     loaded = Matcher.load(tmp_path / "m")
     assert all(isinstance(a.base, np.memmap) for a in (loaded.hashes, loaded.key_offsets, loaded.key_codepoints, loaded.entry_offsets))
     assert spans("IL-6 in non-small cell lung cancer") == [("IL-6", "NCBIGene:3569"), ("non-small cell lung cancer", "mesh:D002289")]
+
+
+def test_a_plural_made_from_one_name_does_not_compete_with_another_name_as_written():
+    terms = [
+        {"term": "Amphetamine", "concept_id": "mesh:D000661", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+        {"term": "Amphetamines", "concept_id": "mesh:D000662", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+        {"term": "Gentamicins", "concept_id": "mesh:D005839", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    ]
+    matcher = build_matcher(terms, {})
+    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["amphetamine and amphetamines with gentamicin"]
+             for s, e, es in longest_first(find(matcher, text))}
+    assert found == {"amphetamine": ["mesh:D000661"], "amphetamines": ["mesh:D000662"], "gentamicin": ["mesh:D005839"]}

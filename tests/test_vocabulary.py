@@ -68,3 +68,12 @@ def test_a_curated_row_without_why_is_refused(tmp_path):
     path.write_text("term\tconcept_id\twhy\nfoo\tmesh:D1\t\n")
     with pytest.raises(V.VocabularyFileError, match="needs a 'why'"):
         V.read_curated(path)
+
+
+def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not():
+    assert V.mesh_type(["D12.125.067.625.349", "D12.125.427.300"]) == "chemical"   # Glutamic Acid
+    assert V.mesh_type(["D12.125.072.401.623.270"]) == "chemical"                  # Captopril
+    assert V.mesh_type(["D12.776.467.942.500"]) is None                            # a protein: a gene product
+    assert V.mesh_type(["D08.811.277.040"]) is None                                # an enzyme
+    assert V.mesh_type(["D12.776.124.486.485.114"]) == "chemical"                  # an antibody: a drug
+    assert V.mesh_type(["C04.588.894.797.520"]) == "disease"
