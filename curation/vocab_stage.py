@@ -24,7 +24,8 @@ MESH_CREDIT = "Courtesy of the U.S. National Library of Medicine (MeSH)."
 HGNC_CREDIT = "HGNC Database, HUGO Gene Nomenclature Committee (HGNC), www.genenames.org."
 
 
-def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
+def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabulary:
+    """learned=False leaves out what `curation.tuning` wrote, so tuning never learns from its own output."""
     vocab = V.Vocabulary()
     pins = V.read_checksums(curated_dir / "embedded_checksums.tsv")
     uniprot: dict[str, str] = {}
@@ -65,12 +66,23 @@ def build(settings: dict, curated_dir: Path) -> V.Vocabulary:
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_curated_concepts(vocab, path, entity_type, src)
-    for name in ("overrides", "learned_terms"):
+    for name in ("overrides", "learned_terms") if learned else ("overrides",):
         path = curated_dir / f"{name}.tsv"
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_overrides(vocab, path, src)
     return vocab
+
+
+def curated_stoplist(vocab: V.Vocabulary, curated_dir: Path, learned: bool = True) -> dict[str, set[str]]:
+    """Folded key -> entity types it must not match, from the stop-lists (recorded as sources)."""
+    stoplist: dict[str, set[str]] = {}
+    for name in ("stoplist", "learned_stoplist") if learned else ("stoplist",):
+        path = curated_dir / f"{name}.tsv"
+        vocab.sources.append(V.file_source(f"curated_{name}", path, "this project"))
+        for key, types in read_stoplist(path).items():
+            stoplist.setdefault(key, set()).update(types)
+    return stoplist
 
 
 def read_stoplist(path: Path) -> dict[str, set[str]]:
@@ -83,13 +95,7 @@ def read_stoplist(path: Path) -> dict[str, set[str]]:
 def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) -> dict:
     curated = Path(curated_dir)
     vocab = build(settings, curated)
-    stoplist: dict[str, set[str]] = {}
-    for name in ("stoplist", "learned_stoplist"):
-        path = curated / f"{name}.tsv"
-        vocab.sources.append(V.file_source(f"curated_{name}", path, "this project"))
-        for key, types in read_stoplist(path).items():
-            stoplist.setdefault(key, set()).update(types)
-    matcher = build_matcher(vocab.terms, stoplist)
+    matcher = build_matcher(vocab.terms, curated_stoplist(vocab, curated))
     write_table("concepts", frame("concepts", list(vocab.concepts.values())), outputs["concepts"])
     write_table("terms", frame("terms", vocab.terms), outputs["terms"])
     matcher.save(Path(outputs["matcher"]))

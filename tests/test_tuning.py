@@ -1,0 +1,83 @@
+"""What `curation.tuning` learns from training gold, on small literal corpora: each rule on its own."""
+from curation.annotate import Annotator
+from curation.evaluate import GoldDocument
+from curation.lexicon import build_matcher
+from curation.tuning import learn
+
+TERMS = [
+    {"term": "Alcohols", "concept_id": "mesh:D000438", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    {"term": "Ethanol", "concept_id": "mesh:D000431", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    {"term": "Syndrome", "concept_id": "mesh:D013577", "entity_type": "disease", "term_kind": "name", "source": "t"},
+    {"term": "ERK", "concept_id": "fplx:ERK", "entity_type": "gene", "term_kind": "famplex", "source": "t"},
+    {"term": "MAPK1", "concept_id": "NCBIGene:5594", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "BDNF", "concept_id": "NCBIGene:627", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+    {"term": "Contrast Media", "concept_id": "mesh:D003287", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    {"term": "Doxorubicin", "concept_id": "mesh:D004317", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+]
+TYPES = {t["concept_id"]: t["entity_type"] for t in TERMS}
+
+
+def doc(i: int, text: str, gold: list[tuple[str, str, str]]) -> GoldDocument:
+    """gold: (text, type, id) for the first occurrence of each text."""
+    annotations = []
+    for surface, etype, ident in gold:
+        start = text.index(surface)
+        annotations.append((start, start + len(surface), etype, frozenset({ident})))
+    return GoldDocument(str(i), [(0, text)], annotations)
+
+
+def run(corpus, families=frozenset({"fplx:ERK"})):
+    annotator = Annotator(build_matcher(TERMS, {}), {})
+    stop, learned = learn(annotator, TYPES, {"train": corpus}, families)
+    return {(t, e) for t, e, _ in stop}, {t: c for t, c, _ in learned}
+
+
+def test_a_missed_name_the_gold_gives_one_concept_is_learned():
+    corpus = [doc(i, "Adriamycin was given.", [("Adriamycin", "chemical", "D004317")]) for i in range(3)]
+    _, learned = run(corpus)
+    assert learned == {"Adriamycin": "mesh:D004317"}
+
+
+def test_a_wrong_reading_is_corrected_when_most_of_the_gold_agrees():
+    # 3 of 4 gold mentions (75%) say Ethanol; the vocabulary reads "alcohol" as the class Alcohols
+    corpus = [doc(i, "Alcohol abuse.", [("Alcohol", "chemical", "D000431")]) for i in range(3)]
+    corpus.append(doc(3, "Alcohol abuse.", [("Alcohol", "chemical", "D000438")]))
+    _, learned = run(corpus)
+    assert learned == {"Alcohol": "mesh:D000431"}
+
+
+def test_a_name_mostly_seen_outside_the_gold_is_not_learned():
+    gold = [doc(i, "Contrast was injected.", [("Contrast", "chemical", "D003287")]) for i in range(3)]
+    silent = [doc(10 + i, "In contrast, nothing changed.", []) for i in range(4)]
+    _, learned = run(gold + silent)
+    assert learned == {}
+    _, learned = run(gold + silent[:1])  # 3 of 4 occurrences are gold: precise enough
+    assert learned == {"Contrast": "mesh:D003287"}
+
+
+def test_a_family_is_never_learned_as_one_of_its_genes():
+    corpus = [doc(i, "ERK was phosphorylated.", [("ERK", "gene", "5594")]) for i in range(4)]
+    _, learned = run(corpus)
+    assert "ERK" not in learned
+    _, learned = run(corpus, families=frozenset())
+    assert learned == {"ERK": "NCBIGene:5594"}
+
+
+def test_a_term_is_stopped_when_its_concept_is_not_the_gold_one():
+    # "syndrome" overlaps the gold "serotonin syndrome" every time, but never as the concept Syndrome
+    corpus = [doc(i, "A serotonin syndrome developed.", [("serotonin syndrome", "disease", "D020230")]) for i in range(3)]
+    stop, _ = run(corpus)
+    assert ("syndrome", "disease") in stop
+
+
+def test_a_gene_is_not_stopped_because_the_gold_names_another_species_gene():
+    # BioRED-style: the gold names the mouse Bdnf (12064) where HGNC gives the human BDNF
+    corpus = [doc(i, "BDNF rose in mice.", [("BDNF", "gene", "12064")]) for i in range(4)]
+    stop, learned = run(corpus)
+    assert ("bdnf", "gene") not in stop and learned == {}  # NCBIGene:12064 is no concept of the vocabulary
+    # a corpus that annotates genes but never this one: stopped
+    corpus = [doc(i, "BDNF rose in mice.", []) for i in range(4)] + [doc(9, "MAPK1 too.", [("MAPK1", "gene", "5594")])]
+    stop, _ = run(corpus)
+    assert ("bdnf", "gene") in stop
+    stop, _ = run(corpus[:4])  # a corpus that annotates no genes says nothing about them
+    assert ("bdnf", "gene") not in stop
