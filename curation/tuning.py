@@ -7,7 +7,7 @@ tables that the vocabulary step reads like any other, each row with its evidence
 - ``learned_terms.tsv``: a text the gold gives one concept (at least 75% of its gold mentions, in all
   training corpora together) that the vocabularies miss or normalise differently ("adriamycin" ->
   Doxorubicin; "alcohol" -> Ethanol, not the class Alcohols), kept only if most of the text's occurrences
-  in the training text are gold mentions: a term that is right 6 times and silent 36 times ("contrast")
+  in the training text are gold mentions: a term that is gold in 9 of its 74 occurrences ("contrast")
   would cost more than it finds;
 - ``learned_stoplist.tsv``: terms the annotator matches that the gold almost never annotates with that
   type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome).
