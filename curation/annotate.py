@@ -22,6 +22,15 @@ from .lexicon import Entry, Matcher, find, longest_first
 from .vocabulary import SOURCE_RANK, TERM_KIND_RANK
 from .variants import find_variants
 
+# An amino acid followed by a position, a substitution or an enzyme word names a residue of a protein
+# ("tyrosine 705", "glycine to alanine", "tyrosine kinase"), not the chemical: BioRED train annotates
+# none of its ~45 mentions in these contexts, and does annotate "glycine levels" or "alanine and ...".
+AMINO_ACIDS = frozenset(
+    "alanine arginine asparagine aspartate glutamate glutamine glycine histidine isoleucine leucine lysine "
+    "methionine phenylalanine proline serine threonine tryptophan tyrosine valine cysteine "
+    "ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val".split())
+_RESIDUE_CONTEXT = re.compile(r"\s*(?:\d|(?:at|to|residues?|substitutions?|kinases?|phosphatases?|proteases?|"
+                              r"peptidases?|repeats?|codons?)\b|-rich\b)", re.IGNORECASE)
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
               "previous": 0.5}
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
@@ -85,6 +94,8 @@ class Annotator:
         out = []
         for start, end, entries in longest_first(find(self.matcher, text)):
             etype, concept, candidates, entry, confidence = choose(entries)
+            if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
+                continue
             out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence))
         return out
 

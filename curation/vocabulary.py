@@ -219,6 +219,11 @@ def mesh_type(tree_numbers: list[str]) -> str | None:
     """Diseases: C (and F03 mental disorders); chemicals: D except proteins and enzymes. Others are not annotated."""
     if any(t.startswith("C") or t.startswith("F03") for t in tree_numbers):
         return "disease"
+    substances = [t for t in tree_numbers if t.startswith("D")]
+    if substances and all(t.startswith("D13") for t in substances) and any(t.startswith("G05.360") for t in tree_numbers):
+        # nucleic acids that MeSH also files as genome components are sequence features, not substances:
+        # codons, untranslated regions, splice sites, transposable elements, DNA conformations
+        return None
     if any(t.startswith("D") and (t.startswith(CHEMICAL_ALL_THE_SAME) or not t.startswith(NOT_CHEMICAL))
            for t in tree_numbers):
         return "chemical"

@@ -84,3 +84,13 @@ def test_evaluation_scores_a_tiny_gold_document(tmp_path, resources):
     assert result["document"]["chemical"]["f1"] == 1.0
     assert result["document"]["disease"]["f1"] == 1.0
     assert result["mention_id"]["chemical"]["tp"] == 2
+
+
+def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(resources):
+    def chemicals(text):
+        return [m["text"] for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "chemical"]
+
+    assert chemicals("Plasma glycine and glutamate levels rose after captopril.") == ["glycine", "glutamate", "captopril"]
+    assert chemicals("STAT3 tyrosine 705 phosphorylation needs a tyrosine kinase.") == []
+    assert chemicals("A glycine to alanine substitution at residue 12.") == []

@@ -77,6 +77,9 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
     assert V.mesh_type(["D08.811.277.040"]) is None                                # an enzyme
     assert V.mesh_type(["D12.776.124.486.485.114"]) == "chemical"                  # an antibody: a drug
     assert V.mesh_type(["C04.588.894.797.520"]) == "disease"
+    # a sequence feature (3' Untranslated Regions) is no substance; an RNA that is not one (RNA Precursors) is
+    assert V.mesh_type(["D13.444.735.544.875.880", "G05.360.340.024.220.880.880"]) is None
+    assert V.mesh_type(["D13.400.730", "D13.444.735.640"]) == "chemical"
 
 
 def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_path):
