@@ -31,6 +31,8 @@ AMINO_ACIDS = frozenset(
     "ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val".split())
 _RESIDUE_CONTEXT = re.compile(r"\s*(?:\d|(?:at|to|residues?|substitutions?|kinases?|phosphatases?|proteases?|"
                               r"peptidases?|repeats?|codons?)\b|-rich\b)", re.IGNORECASE)
+# A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
+_CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
               "previous": 0.5}
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
@@ -117,6 +119,7 @@ class Annotator:
                                   "start": p["offset"] + s, "end": p["offset"] + e})
             mentions = self.dictionary(text)
             mentions += self._variants(text, spans, mentions)
+            mentions += self._coordinated(text, mentions)
             per_passage[p["passage_id"]] = mentions
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
@@ -177,6 +180,29 @@ class Annotator:
         for i, a in enumerate(abbreviation_rows):
             a.update(doc_id=doc_id, abbreviation_id=f"{doc_id}.t{i:04d}")
         return {"sentences": sentences, "mentions": rows, "abbreviations": abbreviation_rows}
+
+    def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Diseases named by a conjunct that shares the head of the next mention ("breast, ovarian and
+        colon cancer"): the word takes the concept of word + head when that phrase names another disease."""
+        out = []
+        taken = [(m.start, m.end) for m in mentions]
+        for m in mentions:
+            words = text[m.start:m.end].split(" ", 1)
+            if m.entity_type != "disease" or not m.concept_id or len(words) != 2:
+                continue
+            end = m.start
+            while (found := _CONJUNCT.search(text, max(0, end - 40), end)) is not None:
+                s, e = found.span(1)
+                if any(a < e and s < b for a, b in taken):
+                    break
+                resolved = self.resolve_text(f"{found.group(1)} {words[1]}")
+                if resolved is None or resolved[0] != "disease" or resolved[1] == m.concept_id:
+                    break
+                out.append(Mention(s, e, "disease", resolved[1], [resolved[1]], "coordination",
+                                   f"{found.group(1)} {words[1]}", resolved[2], 0.7))
+                taken.append((s, e))
+                end = s
+        return out
 
     def _variants(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
         out = []

@@ -94,3 +94,16 @@ def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(reso
     assert chemicals("Plasma glycine and glutamate levels rose after captopril.") == ["glycine", "glutamate", "captopril"]
     assert chemicals("STAT3 tyrosine 705 phosphorylation needs a tyrosine kinase.") == []
     assert chemicals("A glycine to alanine substitution at residue 12.") == []
+
+
+def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resources):
+    def diseases(text):
+        return [(m["text"], m["concept_id"], m["method"]) for m in
+                resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "disease"]
+
+    assert diseases("Carriers develop breast, colon and ovarian cancer.") == [
+        ("breast", "mesh:D001943", "coordination"), ("colon", "mesh:D015179", "coordination"),
+        ("ovarian cancer", "mesh:D010051", "dictionary")]
+    # a word that makes no disease with the head is left alone
+    assert diseases("Smokers and lung cancer patients.") == [("lung cancer", "mesh:D008175", "dictionary")]
