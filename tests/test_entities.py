@@ -1,6 +1,8 @@
 """Recognition and normalisation on the seeds, and the checks of what seed 000 claims."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -107,3 +109,23 @@ def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resourc
         ("ovarian cancer", "mesh:D010051", "dictionary")]
     # a word that makes no disease with the head is left alone
     assert diseases("Smokers and lung cancer patients.") == [("lung cancer", "mesh:D008175", "dictionary")]
+
+
+def test_an_omim_gold_id_counts_as_the_one_mesh_id_mondo_and_doid_give_it(tmp_path, resources):
+    from curation.evaluate import omim_equivalents
+
+    ontology = tmp_path / "mondo.json"
+    ontology.write_text(json.dumps([
+        {"id": "1", "xrefs": [{"namespace": "OMIM", "id": "312080"}, {"namespace": "MESH", "id": "D020371"}]},
+        {"id": "2", "xrefs": [{"namespace": "OMIM", "id": "100000"}, {"namespace": "MESH", "id": "D000001"}]},
+        {"id": "3", "xrefs": [{"namespace": "OMIM", "id": "100000"}, {"namespace": "MESH", "id": "D000002"}]},
+    ]))
+    equivalents = omim_equivalents([ontology])
+    assert equivalents == {"OMIM:312080": "D020371"}  # OMIM:100000 names two MeSH IDs: left as written
+    gold = tmp_path / "gold.txt"
+    title = "Pelizaeus-Merzbacher disease in two brothers."
+    gold.write_text(f"1|t|{title}\n1|a|Both had nystagmus.\n1\t0\t28\tPelizaeus-Merzbacher disease\tSpecificDisease\tOMIM:312080\n\n")
+    as_written, _ = evaluate(resources.annotator, read_pubtator(gold), {"disease"})
+    translated, _ = evaluate(resources.annotator, read_pubtator(gold), {"disease"}, equivalents)
+    assert as_written["document"]["disease"]["tp"] == 0
+    assert translated["document"]["disease"]["tp"] == 1
