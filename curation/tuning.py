@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .annotate import Annotator
-from .evaluate import GoldDocument, read_gold
+from .evaluate import GoldDocument, embedded_omim_equivalents, read_gold, with_equivalents
 from .lexicon import build_matcher, find, longest_first, term_key
 
 TRAINING = {  # corpus -> (path below the shared gold folder, format)
@@ -46,11 +46,16 @@ def annotated_types(docs: list[GoldDocument]) -> set[str]:
     return {a[2] for d in docs for a in d.annotations} - {"variant"}
 
 
-def _gold_overlaps(doc: GoldDocument, etype: str, start: int, end: int, concept: str | None = None) -> bool:
+def _gold_overlaps(doc: GoldDocument, etype: str, start: int, end: int, concept: str | None = None,
+                   known: dict[str, str] | None = None) -> bool:
     """A gold mention of the type overlaps [start, end) (boundaries are not the term's fault) and, when a
-    concept is given, names it: "syndrome" inside a gold "serotonin syndrome" is no hit for Syndrome."""
+    concept is given, names it: "syndrome" inside a gold "serotonin syndrome" is no hit for Syndrome. A gold
+    mention whose IDs name no concept of the vocabularies (`known`) cannot tell, and counts as agreeing."""
     local = concept.split(":", 1)[1] if concept else None
-    return any(a[2] == etype and a[0] < end and start < a[1] and (local is None or local in a[3]) for a in doc.annotations)
+
+    def agrees(ids) -> bool:
+        return local is None or local in ids or (known is not None and not any(f"{PREFIX[etype]}:{i}" in known for i in ids))
+    return any(a[2] == etype and a[0] < end and start < a[1] and agrees(a[3]) for a in doc.annotations)
 
 
 def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
@@ -78,7 +83,7 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
                     # a gene's concept is no test: the gold names the mouse gene where we name the human one
                     # (HGNC is human only) and one gene where we keep the FamPlex family (Akt)
                     concept = None if m["entity_type"] == "gene" else m["concept_id"]
-                    right = _gold_overlaps(doc, m["entity_type"], m["start"], m["end"], concept)
+                    right = _gold_overlaps(doc, m["entity_type"], m["start"], m["end"], concept, concept_types)
                     predicted[key][corpus][0 if right else 1] += 1
             for start, end, etype, ids in doc.annotations:
                 if etype not in PREFIX or len(ids) != 1:
@@ -175,7 +180,9 @@ def main() -> None:
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
     annotator, concept_types, families = base_annotator(settings, Path(args.out))
-    corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
+    equivalents = embedded_omim_equivalents(args.out)  # NCBI Disease's OMIM IDs, as the evaluation scores them
+    corpora = {name: with_equivalents(read_gold(str(Path(args.gold) / rel), fmt), equivalents)
+               for name, (rel, fmt) in TRAINING.items()}
     stop, learned = learn(annotator, concept_types, corpora, families)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")

@@ -26,9 +26,9 @@ def doc(i: int, text: str, gold: list[tuple[str, str, str]]) -> GoldDocument:
     return GoldDocument(str(i), [(0, text)], annotations)
 
 
-def run(corpus, families=frozenset({"fplx:ERK"})):
+def run(corpus, families=frozenset({"fplx:ERK"}), types=TYPES):
     annotator = Annotator(build_matcher(TERMS, {}), {})
-    stop, learned = learn(annotator, TYPES, {"train": corpus}, families)
+    stop, learned = learn(annotator, types, {"train": corpus}, families)
     return {(t, e) for t, e, _ in stop}, {t: c for t, c, _ in learned}
 
 
@@ -66,8 +66,11 @@ def test_a_family_is_never_learned_as_one_of_its_genes():
 def test_a_term_is_stopped_when_its_concept_is_not_the_gold_one():
     # "syndrome" overlaps the gold "serotonin syndrome" every time, but never as the concept Syndrome
     corpus = [doc(i, "A serotonin syndrome developed.", [("serotonin syndrome", "disease", "D020230")]) for i in range(3)]
-    stop, _ = run(corpus)
+    stop, _ = run(corpus, types={**TYPES, "mesh:D020230": "disease"})
     assert ("syndrome", "disease") in stop
+    # a gold ID the vocabularies do not have (OMIM, a retired MeSH ID) cannot tell: nothing is stopped
+    stop, _ = run(corpus)
+    assert ("syndrome", "disease") not in stop
 
 
 def test_a_gene_is_not_stopped_because_the_gold_names_another_species_gene():
