@@ -29,8 +29,10 @@ AMINO_ACIDS = frozenset(
     "alanine arginine asparagine aspartate glutamate glutamine glycine histidine isoleucine leucine lysine "
     "methionine phenylalanine proline serine threonine tryptophan tyrosine valine cysteine "
     "ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val".split())
-_RESIDUE_CONTEXT = re.compile(r"\s*(?:\d|(?:at|to|residues?|substitutions?|kinases?|phosphatases?|proteases?|"
-                              r"peptidases?|repeats?|codons?)\b|-rich\b)", re.IGNORECASE)
+_RESIDUE_CONTEXT = re.compile(
+    r"\s*(?:\d|(?:residues?|substitutions?|kinases?|phosphatases?|proteases?|peptidases?|repeats?|codons?)\b|-rich\b"
+    r"|at\s+(?:position|residue|codon)s?\b|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
+    re.IGNORECASE)
 # A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
 _CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,

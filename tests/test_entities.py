@@ -96,6 +96,8 @@ def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(reso
     assert chemicals("Plasma glycine and glutamate levels rose after captopril.") == ["glycine", "glutamate", "captopril"]
     assert chemicals("STAT3 tyrosine 705 phosphorylation needs a tyrosine kinase.") == []
     assert chemicals("A glycine to alanine substitution at residue 12.") == []
+    assert chemicals("Arginine to a stop codon; serine at position 256.") == []
+    assert chemicals("Cells were given histidine to check for uptake.") == ["histidine"]
 
 
 def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resources):
