@@ -3,8 +3,11 @@
 Order of work for a document:
 1. sentences (syntok) of every passage;
 2. dictionary matches (``lexicon.find``), leftmost-longest, per passage;
-3. variant patterns (``variants.find_variants``), linked to a gene named in the same sentence;
-4. abbreviations: definitions in the text (Schwartz-Hearst) and in the JATS glossary. A short form whose
+3. the document's species (its species mentions; human by default): a gene name that several species'
+   genes share takes that species' gene (only with a vocabulary of several species, e.g. NCBI gene_info);
+4. variant patterns (``variants.find_variants``), linked to a gene named in the same sentence; diseases
+   named by a conjunct that shares the next mention's head ("breast and ovarian cancer");
+5. abbreviations: definitions in the text (Schwartz-Hearst) and in the JATS glossary. A short form whose
    long form names a concept takes that concept everywhere in the document; a short form whose long form
    names nothing loses the dictionary's guess (the paper said what it means).
 Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
@@ -13,6 +16,7 @@ alias; a gene beats a protein-as-chemical reading).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import syntok.segmenter as segmenter
@@ -88,11 +92,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans or ([(0, len(text))] if text else [])
 
 
+HUMAN = "NCBITaxon:9606"
+
+
+def document_species(mentions: list[Mention]) -> str:
+    """The species a document is about: the one its species mentions name most, human by default and on a tie."""
+    counts = Counter(m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id)
+    if not counts:
+        return HUMAN
+    top = max(counts.values())
+    return HUMAN if counts.get(HUMAN) == top else min(c for c, n in counts.items() if n == top)
+
+
 class Annotator:
-    def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None):
+    def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None,
+                 gene_taxa: dict[str, str] | None = None):
+        """gene_taxa: gene concept -> its species, for vocabularies of several species (NCBI gene_info)."""
         self.matcher = matcher
         self.versions = versions
         self.concept_names = concept_names or {}
+        self.gene_taxa = gene_taxa or {}
+
+    def _by_species(self, mentions: list[Mention], species: str) -> None:
+        """Genes that several species' genes share a name with ("CCL2" is human 6347 and mouse Ccl2 20296) take
+        the document's species' gene, else the human one; families and single-species names are left alone."""
+        for m in mentions:
+            if m.entity_type != "gene" or len(m.candidates) < 2:
+                continue
+            taxa = [self.gene_taxa.get(c) for c in m.candidates]
+            if None in taxa or len(set(taxa)) < 2:
+                continue
+            for wanted in dict.fromkeys((species, HUMAN)):
+                chosen = [c for c, t in zip(m.candidates, taxa) if t == wanted]
+                if len(chosen) == 1:
+                    if chosen[0] != m.concept_id:
+                        m.concept_id, m.confidence = chosen[0], 0.7
+                        m.candidates = chosen + [c for c in m.candidates if c != chosen[0]]
+                    break
 
     def dictionary(self, text: str) -> list[Mention]:
         out = []
@@ -112,17 +148,20 @@ class Annotator:
 
     def annotate(self, doc_id: str, passages: list[dict], glossary: list[tuple[str, str]] = ()) -> dict[str, list[dict]]:
         """passages: rows of the passages table for one document (passage_id, offset, text)."""
-        sentences, per_passage, definitions = [], {}, []
+        sentences, per_passage, definitions, spans_of = [], {}, [], {}
         for p in passages:
-            text = p["text"]
-            spans = sentence_spans(text)
+            spans_of[p["passage_id"]] = spans = sentence_spans(p["text"])
             for i, (s, e) in enumerate(spans):
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
-            mentions = self.dictionary(text)
-            mentions += self._variants(text, spans, mentions)
+            per_passage[p["passage_id"]] = self.dictionary(p["text"])
+        if self.gene_taxa:  # the whole document's species first: genes of several species share names
+            found = [m for ms in per_passage.values() for m in ms]
+            self._by_species(found, document_species(found))
+        for p in passages:
+            text, mentions = p["text"], per_passage[p["passage_id"]]
+            mentions += self._variants(text, spans_of[p["passage_id"]], mentions)
             mentions += self._coordinated(text, mentions)
-            per_passage[p["passage_id"]] = mentions
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
 

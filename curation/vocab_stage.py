@@ -141,6 +141,12 @@ class ConceptIndex(Mapping):
         rows = self.table.filter(pc.equal(self.table.column("entity_type"), entity_type))
         return dict(zip(rows.column("concept_id").to_pylist(), rows.column("preferred_name").to_pylist()))
 
+    def taxa(self, entity_type: str) -> dict[str, str]:
+        """concept -> species, for the concepts of the type that have one."""
+        rows = self.table.filter(pc.and_(pc.equal(self.table.column("entity_type"), entity_type),
+                                         pc.is_valid(self.table.column("taxon"))))
+        return dict(zip(rows.column("concept_id").to_pylist(), rows.column("taxon").to_pylist()))
+
 
 def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str]]:
     """The cached matcher and, per source name, its version string; checks the files it was built from."""

@@ -99,3 +99,27 @@ def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_pa
     joined = {(t["term"], t["concept_id"]) for t in vocab.terms if t["source"] == "hp"}
     assert joined == {("Urinary retention", "mesh:D016055"), ("Increased post-void residual urine volume", "mesh:D016055"),
                       ("neurogenic bladder", "mesh:D001750")}
+
+
+def test_genes_of_several_species_take_the_documents_species_human_by_default():
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    def annotator(gene_info_taxa):
+        vocab = V.Vocabulary()
+        V.load_gene_info(vocab, DATA / "gene_info", source("ncbi_gene_info"), gene_info_taxa)
+        V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+        taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+        return Annotator(build_matcher(vocab.terms, {}), {}, {}, taxa)
+
+    def genes(a, text):
+        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "gene"]
+
+    both = annotator(None)  # human CCL2 (6347) and mouse Ccl2 (20296) share the names CCL2, MCP-1, JE ...
+    assert genes(both, "Ccl2 rose in mice and in murine macrophages.") == [("Ccl2", "NCBIGene:20296")]
+    assert genes(both, "MCP-1 rose in patients.") == [("MCP-1", "NCBIGene:6347")]
+    assert genes(both, "MCP-1 rose.") == [("MCP-1", "NCBIGene:6347")]              # human by default
+    assert genes(both, "CCL2 in mice and in patients.") == [("CCL2", "NCBIGene:6347")]  # a tie: human
+    human_only = annotator({"9606"})  # no mouse gene to choose: the human one stays
+    assert genes(human_only, "Ccl2 rose in mice.") == [("Ccl2", "NCBIGene:6347")]
