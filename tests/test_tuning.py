@@ -13,6 +13,7 @@ TERMS = [
     {"term": "BDNF", "concept_id": "NCBIGene:627", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
     {"term": "Contrast Media", "concept_id": "mesh:D003287", "entity_type": "chemical", "term_kind": "name", "source": "t"},
     {"term": "Doxorubicin", "concept_id": "mesh:D004317", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    {"term": "ERK inhibitors", "concept_id": "mesh:D065607", "entity_type": "chemical", "term_kind": "name", "source": "t"},
 ]
 TYPES = {t["concept_id"]: t["entity_type"] for t in TERMS}
 
@@ -61,6 +62,10 @@ def test_a_family_is_never_learned_as_one_of_its_genes():
     assert "ERK" not in learned
     _, learned = run(corpus, families=frozenset())
     assert learned == {"ERK": "NCBIGene:5594"}
+    # where a longer match covers the gold span ("ERK inhibitors"), the text on its own still names the family
+    corpus = [doc(i, "ERK inhibitors were given.", [("ERK", "gene", "5594")]) for i in range(4)]
+    _, learned = run(corpus)
+    assert "ERK" not in learned
 
 
 def test_a_term_is_stopped_when_its_concept_is_not_the_gold_one():
