@@ -66,12 +66,14 @@ def test_seed_claims_are_checked(dataset):
     flags = read_version_table(dataset, "curation_flags")
     flagged = {(c.split(" -> ")[0], f) for c, f in zip(flags.claim, flags.flag)}
     for expected in [("erk1/2", "family_as_gene"), ("erk1/2", "not_human"), ("EPHB2", "family_as_gene"),
-                     ("SLTM", "alias_conflict"), ("PIK3CB", "family_as_gene")]:
+                     ("SLTM", "alias_conflict"), ("PIK3CB", "family_as_gene"),
+                     ("SLC2A4RG", "family_as_gene")]:  # its alias GEF names a family, not ARHGEF1 (a corpus's convention)
         assert expected in flagged
     names = {c.split(" -> ")[0] for c in flags.claim}
     assert {"PBS", "TBS", "PI"} <= names
     assert {"AZD-15", "HCC827/gef", "HCC872-", "H9175", "SC118317"} <= names
-    assert not names & {"CCL2", "STAT3", "osimertinib", "NSCLC", "AZD9291", "HCC827", "H1975"}
+    assert not names & {"CCL2", "STAT3", "osimertinib", "NSCLC", "AZD9291", "HCC827", "H1975",
+                        "LUAD"}  # lung adenocarcinoma: a name of mesh:D000077192 through EFO
     pbs = flags[flags.claim == "PBS -> mesh:D007854"].iloc[0]
     assert "Lead" in pbs.explanation
 
