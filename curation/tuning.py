@@ -101,17 +101,19 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
                     not_found[key] += 1
 
     def read_as_family(text: str) -> bool:
-        # the text on its own, as the annotator reads it: the gold span may differ ("GEF" inside "GEF-H1")
+        # the text on its own, as the annotator reads it: its gold span may lie inside a longer match
+        # ("ERK" inside "ERK inhibitors"), which hides the family reading there
         return any(set(m.candidates) & families for m in annotator.dictionary(text) if m.start == 0 and m.end == len(text))
 
     candidates = {}
     for key, counts in gold_concepts.items():
         concept, n = counts.most_common(1)[0]
         total = sum(counts.values())
+        text = written[key].most_common(1)[0][0]
         if (total >= MIN_GOLD and n >= AGREEMENT * total and not_found[key] >= MIN_GOLD and len(key[0]) >= 2
                 and concept_types.get(concept) == key[1] and key not in family_readings
-                and not (key[1] == "gene" and read_as_family(written[key].most_common(1)[0][0]))):
-            candidates[key] = (written[key].most_common(1)[0][0], concept, n, total)
+                and not (key[1] == "gene" and read_as_family(text))):
+            candidates[key] = (text, concept, n, total)
     occurrences = _occurrences(candidates, corpora)
     learned, learned_keys = [], set()
     for key, (text, concept, n, total) in sorted(candidates.items()):
