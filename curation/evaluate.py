@@ -210,14 +210,15 @@ def read_gold(path: str, fmt: str, limit: int | None = None) -> list[GoldDocumen
     return docs[:limit] if limit else docs
 
 
-def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limit: int | None = None) -> dict:
+def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limit: int | None = None,
+        curated_dir: str = "config/vocabulary") -> dict:
     from collections import Counter
 
     from .annotate_stage import Resources
 
     resources = Resources(vocabulary_dir)
     docs = read_gold(path, fmt, limit)
-    equivalents = embedded_omim_equivalents()
+    equivalents = embedded_omim_equivalents(curated_dir)
     result, errors = evaluate(resources.annotator, docs, equivalents=equivalents)
     gold = {i for d in docs for a in d.annotations for i in a[3]}
     result["gold_id_equivalents"] = {

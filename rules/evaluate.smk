@@ -5,6 +5,7 @@ rule evaluate_corpus:
     """Precision/recall/F1 of the annotator on one gold corpus, reading only its text."""
     input:
         gold=lambda wildcards: EVALUATION[wildcards.corpus]["path"],
+        checksums=f"{config['vocabularies']['curated_dir']}/embedded_checksums.tsv",
         **{f"vocabulary_{name}": path for name, path in VOCABULARY_FILES.items()},
     output:
         f"{RESULTS}/evaluation/{{corpus}}/metrics.json",
