@@ -206,3 +206,24 @@ def test_bad_xml_raises_one_clear_line(xml, message):
     with pytest.raises(InputError) as e:
         read_documents(xml.encode())
     assert message in str(e.value) and "\n" not in str(e.value)
+
+
+def test_reference_fields_and_citation_text_follow_the_inline_rules():
+    """Citations with plain markup take a fast path; a <break/>, a graphic or a comment must not change the text."""
+    xml = """<article><front><article-meta><title-group><article-title>T</article-title></title-group></article-meta></front>
+    <back><ref-list>
+    <ref id="a"><label>1</label><element-citation publication-type="journal"><person-group><name><surname>Smith</surname>
+    <given-names>J</given-names></name><collab>EGFR Group</collab></person-group><article-title>On <italic>EGFR</italic></article-title>
+    <source>Nature</source><year>2020</year><fpage>1</fpage><lpage>9</lpage>
+    <pub-id pub-id-type="pmid">7</pub-id><ext-link xlink:href="https://doi.org/10.1/x" xmlns:xlink="http://www.w3.org/1999/xlink">doi</ext-link>
+    </element-citation></ref>
+    <ref id="b"><mixed-citation>Lee K.<break/>Resistance<inline-graphic/><!-- note -->, Cell<x:year xmlns:x="urn:x">1999</x:year></mixed-citation></ref>
+    </ref-list></back></article>"""
+    (rows,) = rows_of(xml)
+    a, b = rows["references"]
+    assert a["authors"] == ["Smith J", "EGFR Group"] and a["title"] == "On EGFR" and a["source"] == "Nature"
+    assert a["pages"] == "1-9" and a["pmid"] == "7" and a["doi"] == "10.1/x" and a["label"] == "1"
+    # element-citation fields are joined as written: only the XML's own whitespace separates them
+    assert a["citation_text"] == "Smith J" + "EGFR Group" + "On EGFR Nature" + "2020" + "19 7" + "doi"
+    assert b["citation_text"] == "Lee K. Resistance, Cell1999"
+    assert b["year"] is None  # a namespaced <year> is not JATS's
