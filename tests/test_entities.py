@@ -133,3 +133,21 @@ def test_an_omim_gold_id_counts_as_the_one_mesh_id_mondo_and_doid_give_it(tmp_pa
     translated, _ = evaluate(resources.annotator, read_pubtator(gold), {"disease"}, equivalents)
     assert as_written["document"]["disease"]["tp"] == 0
     assert translated["document"]["disease"]["tp"] == 1
+
+
+def test_a_short_gene_alias_needs_support_in_the_document(resources):
+    def genes(*texts):
+        passages = [{"passage_id": f"p{i}", "offset": 100 * i, "text": t} for i, t in enumerate(texts)]
+        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, passages)["mentions"]
+                if m["entity_type"] == "gene"]
+
+    # lab abbreviations that are aliases of genes (KRT8, FUT1, SERPINA1) are not genes on their own
+    assert genes("KO mice and sorted HSC were stained with PI.") == []
+    # a gene word after one occurrence supports every occurrence of that alias in the document
+    ko = genes("KO mice were used.", "The KO gene was sequenced.")
+    assert [t for t, _ in ko] == ["KO", "KO"] and ko[0][1] == ko[1][1] is not None
+    # the gene named by its symbol elsewhere in the document supports its alias
+    assert genes("SERPINA1 deficiency.", "PI levels fell.") == [("SERPINA1", "NCBIGene:5265"), ("PI", "NCBIGene:5265")]
+    # official symbols and longer aliases are not touched
+    assert [t for t, _ in genes("TH and MCP-1 and PD-L1 were measured.")] == ["TH", "MCP-1", "PD-L1"]
+    assert genes("Data were compared by one-way ANOVA.") == []
