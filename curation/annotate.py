@@ -52,6 +52,15 @@ _GENE_CONTEXT = re.compile(
     r"expression|expressing|promoters?|knock-?down|knock-?out|si-?RNAs?|sh-?RNAs?|transcripts?|mutations?|"
     r"mutants?|alleles?|polymorphisms?|variants?|isoforms?|deficiency|over-?expression|silencing|"
     r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
+# A short match in capitals means nothing inside text written in capitals: "(ABSTRACT TRUNCATED AT 250
+# WORDS)" ends many MEDLINE abstracts, and its "AT" is not ataxia telangiectasia (8 false documents in NCBI
+# Disease train).
+_CAPITALS = re.compile(r"[A-Z]{4,}")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+# Bases, not abbreviations: "a GT to AT transition", "AT-rich", "CAG repeats".
+_BASES = re.compile(r"[ACGTU]{1,3}")
+_BASE_CONTEXT = re.compile(r"(?:-|\s*)(?:rich|transitions?|transversions?|repeats?|dinucleotides?|base[- ]pairs?)\b",
+                           re.IGNORECASE)
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
               "previous": 0.5}
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
@@ -150,6 +159,8 @@ class Annotator:
             etype, concept, candidates, entry, confidence = choose(entries)
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
                 continue
+            if _BASES.fullmatch(text, start, end) and _BASE_CONTEXT.match(text, end):
+                continue
             out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
                                entry.kind))
         return out
@@ -223,6 +234,8 @@ class Annotator:
                     mentions.append(Mention(s, e, etype, concept, [concept], "abbreviation", long_, source, 0.85))
 
         self._drop_unsupported_aliases(passages, per_passage)
+        for p in passages:
+            self._drop_shouted(p["text"], per_passage[p["passage_id"]])
         rows = []
         for p in passages:
             for m in sorted(per_passage[p["passage_id"]], key=lambda m: (m.start, m.end)):
@@ -251,6 +264,25 @@ class Annotator:
         for p, m in weak:
             if p["text"][m.start:m.end] not in supported:
                 per_passage[p["passage_id"]].remove(m)
+
+    @staticmethod
+    def _drop_shouted(text: str, mentions: list[Mention]) -> None:
+        """Short capital-letter dictionary matches inside a run of capitalised words (see _CAPITALS)."""
+        short = [m for m in mentions if m.method == "dictionary" and m.end - m.start <= 3 and text[m.start:m.end].isupper()]
+        if not short:
+            return
+        words = [w.span() for w in _WORD.finditer(text)]
+        taken = [(m.start, m.end) for m in mentions]
+        index = {span: i for i, span in enumerate(words)}
+        for m in short:
+            i = index.get((m.start, m.end))
+            if i is None:
+                continue
+            around = words[max(0, i - 2):i] + words[i + 1:i + 3]
+            capitals = sum(1 for a, b in around if _CAPITALS.fullmatch(text, a, b)
+                           and not any(s < b and a < e for s, e in taken))
+            if capitals >= 2:
+                mentions.remove(m)
 
     def _coordinated(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Diseases named by a conjunct that shares the head of the next mention ("breast, ovarian and

@@ -293,6 +293,25 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     return Matcher(hashes[order], key_offsets, key_points.astype("<u4"), np.asarray(entry_offsets, dtype=np.int64), entries)
 
 
+def _hyphens_kept(text: str, start: int, end: int, term: str) -> bool:
+    """A case-sensitive term's hyphen next to a one-character part is written as a hyphen: "A-T" (ataxia
+    telangiectasia) is not the "A T" of "A T-cell line". Other hyphens may be spaces, as for every term
+    ("TNF-alpha", "TNF alpha")."""
+    if end - start != len(term):
+        return True
+    parts = _HYPHEN_SPLIT.split(term)
+    at = 0
+    for left, right in zip(parts, parts[1:]):
+        at += len(left)
+        if (len(left) == 1 or len(right) == 1) and text[start + at] not in HYPHENS:
+            return False
+        at += 1
+    return True
+
+
+_HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
+
+
 def _squash(text: str) -> str:
     return "".join(text.split())
 
@@ -332,7 +351,7 @@ def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
         for e in matcher.entries_for(index):
             if e.case_sensitive:
                 kept = kept if kept is not None else fold_case_kept(text)
-                if _squash(kept[start:end]) != _squash(fold_case_kept(e.term)):
+                if _squash(kept[start:end]) != _squash(fold_case_kept(e.term)) or not _hyphens_kept(text, start, end, e.term):
                     continue
             ok.append(e)
         if ok:

@@ -151,3 +151,15 @@ def test_a_short_gene_alias_needs_support_in_the_document(resources):
     # official symbols and longer aliases are not touched
     assert [t for t, _ in genes("TH and MCP-1 and PD-L1 were measured.")] == ["TH", "MCP-1", "PD-L1"]
     assert genes("Data were compared by one-way ANOVA.") == []
+
+
+def test_short_capitals_inside_capitalised_text_or_naming_bases_are_not_entities(resources):
+    def found(text):
+        return [(m["text"], m["concept_id"]) for m in
+                resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]]
+
+    assert found("Gly269 to Ser in exon 7. (ABSTRACT TRUNCATED AT 250 WORDS)") == []
+    assert found("A GT to AT transition in an AT-rich region.") == []
+    assert found("Children with AT were studied.") == [("AT", "mesh:D001260")]
+    # capitalised titles keep their longer names and any short match not surrounded by capitalised words
+    assert [t for t, _ in found("EGFR AND MET AMPLIFICATION IN NSCLC")] == ["EGFR", "MET", "NSCLC"]

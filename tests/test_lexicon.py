@@ -103,3 +103,13 @@ def test_a_plural_made_from_one_name_does_not_compete_with_another_name_as_writt
     found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["amphetamine and amphetamines with gentamicin"]
              for s, e, es in longest_first(find(matcher, text))}
     assert found == {"amphetamine": ["mesh:D000661"], "amphetamines": ["mesh:D000662"], "gentamicin": ["mesh:D005839"]}
+
+
+def test_a_case_sensitive_terms_hyphen_must_be_written():
+    terms = TERMS + [{"term": "A-T", "concept_id": "mesh:D001260", "entity_type": "disease", "term_kind": "synonym",
+                      "source": "t"}]
+    matcher = build_matcher(terms, {})
+    found = lambda text: [text[s:e] for s, e, _ in longest_first(find(matcher, text))]
+    assert found("A-T patients and A\u2010T cells") == ["A-T", "A\u2010T"]
+    assert found("A T-cell line") == []
+    assert found("IL 6 and TNF alpha") == ["IL 6", "TNF alpha"]  # case-insensitive terms keep the space variant
