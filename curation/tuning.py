@@ -114,7 +114,7 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
                 and concept_types.get(concept) == key[1] and key not in family_readings
                 and not (key[1] == "gene" and read_as_family(text))):
             candidates[key] = (text, concept, n, total)
-    occurrences = _occurrences(candidates, corpora)
+    occurrences = _occurrences(candidates, corpora, annotator)
     learned, learned_keys = [], set()
     for key, (text, concept, n, total) in sorted(candidates.items()):
         gold, seen = occurrences.get(key, (0, 0))
@@ -136,9 +136,13 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
     return stop, learned
 
 
-def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]]) -> dict[tuple[str, str], tuple[int, int]]:
+def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]],
+                 annotator: Annotator) -> dict[tuple[str, str], tuple[int, int]]:
     """(key, type) -> (occurrences that are gold mentions of the type, all occurrences), matched like the
-    annotator matches (same folding, case rules and variants), in the corpora that annotate the type."""
+    annotator matches (same folding, case rules and variants), in the corpora that annotate the type.
+
+    An occurrence inside a longer match of the vocabularies does not count either way: the annotator
+    keeps the longer match there ("hemolytic" in "hemolytic anemia" says nothing about "hemolytic")."""
     matcher = build_matcher([{"term": text, "concept_id": concept, "entity_type": key[1], "term_kind": "curated",
                               "source": "candidate"} for key, (text, concept, _, _) in candidates.items()], {})
     counts = defaultdict(lambda: [0, 0])
@@ -146,8 +150,16 @@ def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]]) -> di
         types = annotated_types(docs)
         for doc in docs:
             for offset, text in doc.passages:
+                longer = None
                 for start, end, entries in longest_first(find(matcher, text)):
-                    for etype in {e.entity_type for e in entries} & types:
+                    etypes = {e.entity_type for e in entries} & types
+                    if not etypes:
+                        continue
+                    if longer is None:
+                        longer = [(m.start, m.end) for m in annotator.dictionary(text)]
+                    if any(a <= start and end <= b and b - a > end - start for a, b in longer):
+                        continue
+                    for etype in etypes:
                         c = counts[(term_key(text[start:end]), etype)]
                         c[0] += _gold_overlaps(doc, etype, offset + start, offset + end)
                         c[1] += 1

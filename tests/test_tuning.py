@@ -89,3 +89,20 @@ def test_a_gene_is_not_stopped_because_the_gold_names_another_species_gene():
     assert ("bdnf", "gene") in stop
     stop, _ = run(corpus[:4])  # a corpus that annotates no genes says nothing about them
     assert ("bdnf", "gene") not in stop
+
+
+def test_occurrences_inside_a_longer_match_do_not_vouch_for_a_term():
+    # "hemolytic" is gold inside "Hemolytic Syndrome" (matched whole by the vocabulary) but not on its own
+    terms = TERMS + [{"term": "Hemolytic Syndrome", "concept_id": "mesh:D006463", "entity_type": "disease",
+                      "term_kind": "name", "source": "t"}]
+    types = {**TYPES, "mesh:D006463": "disease", "mesh:D006461": "disease"}
+    learned_from = [doc(i, "Hemolytic was noted.", [("Hemolytic", "disease", "D006461")]) for i in range(2)]
+    inside = [doc(10 + i, "Hemolytic Syndrome developed.", [("Hemolytic Syndrome", "disease", "D006463")])
+              for i in range(4)]
+    alone = [doc(20 + i, "Hemolytic activity was measured.", []) for i in range(2)]
+    annotator = Annotator(build_matcher(terms, {}), {})
+    _, learned = learn(annotator, types, {"train": learned_from + inside + alone})
+    # counting the four occurrences inside the longer name, 6 of 8 would be gold; on their own, 2 of 4
+    assert {t for t, _, _ in learned} == set()
+    _, learned = learn(annotator, types, {"train": learned_from + inside + alone[:1]})
+    assert {t for t, _, _ in learned} == {"Hemolytic"}
