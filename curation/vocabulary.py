@@ -57,6 +57,9 @@ class Vocabulary:
     concepts: dict[str, dict] = field(default_factory=dict)
     terms: list[dict] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
+    # folded names of MeSH anatomy (tree A): an organ is never a disease's synonym (MONDO and EFO list
+    # "pancreas" for pancreatic cancer and "skin" for skin disease)
+    anatomy: set[str] = field(default_factory=set)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -242,6 +245,8 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
             types[mesh_id] = kind
             if kind:
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
+            elif _is_anatomy(trees.split("|")):
+                vocab.anatomy.update(_anatomy_key(t) for t in [label, *synonyms.split("|")] if t)
     with open(supplementary, encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
@@ -253,6 +258,14 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
                 # would triple the matcher's size: keep the short ones.
                 short = [x for x in synonyms.split("|") if len(x) <= SUPPLEMENTARY_SYNONYM_MAX]
                 _add_mesh(vocab, mesh_id, kind, label, short, supp_source)
+
+
+def _is_anatomy(tree_numbers: list[str]) -> bool:
+    return bool(tree_numbers) and all(t.startswith("A") for t in tree_numbers if t)
+
+
+def _anatomy_key(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _add_mesh(vocab: Vocabulary, mesh_id: str, kind: str, label: str, synonyms: list[str], source: Source) -> None:
@@ -276,8 +289,11 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
             if record.tag == "DescriptorRecord":
                 ui = record.findtext("DescriptorUI")
                 name = record.findtext("DescriptorName/String")
-                kind = mesh_type([t.text for t in record.iterfind("TreeNumberList/TreeNumber")])
+                trees = [t.text or "" for t in record.iterfind("TreeNumberList/TreeNumber")]
+                kind = mesh_type(trees)
                 types[ui] = kind
+                if kind is None and _is_anatomy(trees):
+                    vocab.anatomy.update(_anatomy_key(t.text) for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text)
             else:
                 ui = record.findtext("SupplementalRecordUI")
                 name = record.findtext("SupplementalRecordName/String")
@@ -302,7 +318,8 @@ def load_disease_synonyms(vocab: Vocabulary, path: Path, source: Source) -> None
         if len(targets) != 1:  # only unambiguous cross-references carry names over
             continue
         for text in [entry.get("name", "")] + list(entry.get("synonyms", [])):
-            vocab.add_term(text, targets[0], "disease", "synonym", source)
+            if _anatomy_key(text) not in vocab.anatomy:
+                vocab.add_term(text, targets[0], "disease", "synonym", source)
 
 
 # -- cell lines, species, curated ------------------------------------------------------------------

@@ -123,3 +123,20 @@ def test_genes_of_several_species_take_the_documents_species_human_by_default():
     assert genes(both, "CCL2 in mice and in patients.") == [("CCL2", "NCBIGene:6347")]  # a tie: human
     human_only = annotator({"9606"})  # no mouse gene to choose: the human one stays
     assert genes(human_only, "Ccl2 rose in mice.") == [("Ccl2", "NCBIGene:6347")]
+
+
+def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
+    descriptors = tmp_path / "mesh.tsv"
+    descriptors.write_text("D010179\tPancreas\tPancreata\tA03.734|A06.301\n"
+                           "D010190\tPancreatic Neoplasms\tPancreatic Cancer\tC04.588.274.761|C06.301.761\n")
+    supplementary = tmp_path / "supp.tsv"
+    supplementary.write_text("")
+    vocab = V.Vocabulary()
+    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    assert "mesh:D010179" not in vocab.concepts and {"pancreas", "pancreata"} <= vocab.anatomy
+    path = tmp_path / "efo.json"
+    path.write_text(__import__("json").dumps([{"id": "EFO:0002618", "name": "pancreatic carcinoma",
+                                               "synonyms": ["pancreas", "Pancreas cancer"],
+                                               "xrefs": [{"namespace": "MESH", "id": "D010190"}]}]))
+    V.load_disease_synonyms(vocab, path, source("efo"))
+    assert {t["term"] for t in vocab.terms if t["source"] == "efo"} == {"pancreatic carcinoma", "Pancreas cancer"}
