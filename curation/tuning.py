@@ -10,7 +10,8 @@ tables that the vocabulary step reads like any other, each row with its evidence
   in the training text are gold mentions: a term that is gold in 9 of its 74 occurrences ("contrast")
   would cost more than it finds;
 - ``learned_stoplist.tsv``: terms the annotator matches that the gold almost never annotates with that
-  type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome).
+  type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome), in rounds until the list
+  is stable, because stopping a term exposes the shorter matches inside it ("acids" in "amino acids").
 
 A corpus speaks only for the entity types it annotates: NCBI Disease says nothing about chemicals.
 Review the diff of those files like code: they change what the pipeline finds.
@@ -178,15 +179,43 @@ def write(stop, learned, directory: Path) -> None:
             fh.write(f"{term}\t{concept}\t{why}\n")
 
 
-def base_annotator(settings: dict, curated_dir: Path) -> tuple[Annotator, dict[str, str], frozenset[str]]:
-    """The annotator of the vocabulary without the learned tables, concept -> entity type, and the families."""
+def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], genes: dict[str, str],
+                       concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
+                       families: frozenset[str] = frozenset(), rounds: int = 3):
+    """learn(), repeated with the stop-list found so far until it stops growing.
+
+    Stopping a term can expose a shorter match inside it: once "amino acids" is stopped as a chemical,
+    "acids" matches there as the class Acids. The next round judges such matches on their own. Terms are
+    learned in the first round only, against the vocabularies' own reading.
+    """
+    stop_rows: dict[tuple[str, str], tuple[str, str, str]] = {}
+    learned = None
+    current = {k: set(v) for k, v in stoplist.items()}
+    for _ in range(rounds):
+        annotator = Annotator(build_matcher(terms, current), {}, genes)
+        stop, learned_now = learn(annotator, concept_types, corpora, families)
+        if learned is None:
+            learned = learned_now
+            learned_keys = {(term_key(t), concept_types.get(c)) for t, c, _ in learned}
+        new = [row for row in stop if (row[0], row[1]) not in stop_rows and (row[0], row[1]) not in learned_keys]
+        if not new:
+            break
+        for row in new:
+            stop_rows[(row[0], row[1])] = row
+            current.setdefault(row[0], set()).add(row[1])
+    return sorted(stop_rows.values()), learned
+
+
+def base_vocabulary(settings: dict, curated_dir: Path):
+    """(terms, curated stop-list, gene names, concept -> entity type, families) of the vocabulary without
+    the learned tables."""
     from .vocab_stage import build, curated_stoplist
 
     vocab = build(settings, curated_dir, learned=False)
-    matcher = build_matcher(vocab.terms, curated_stoplist(vocab, curated_dir, learned=False))
     genes = {cid: c["preferred_name"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
     families = frozenset(cid for cid, c in vocab.concepts.items() if c["is_family"])
-    return Annotator(matcher, {}, genes), {cid: c["entity_type"] for cid, c in vocab.concepts.items()}, families
+    return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), genes,
+            {cid: c["entity_type"] for cid, c in vocab.concepts.items()}, families)
 
 
 def main() -> None:
@@ -198,11 +227,11 @@ def main() -> None:
     parser.add_argument("--out", default="config/vocabulary")
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
-    annotator, concept_types, families = base_annotator(settings, Path(args.out))
+    terms, stoplist, genes, concept_types, families = base_vocabulary(settings, Path(args.out))
     equivalents = embedded_omim_equivalents(args.out)  # NCBI Disease's OMIM IDs, as the evaluation scores them
     corpora = {name: with_equivalents(read_gold(str(Path(args.gold) / rel), fmt), equivalents)
                for name, (rel, fmt) in TRAINING.items()}
-    stop, learned = learn(annotator, concept_types, corpora, families)
+    stop, learned = learn_until_stable(terms, stoplist, genes, concept_types, corpora, families)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
 

@@ -106,3 +106,18 @@ def test_occurrences_inside_a_longer_match_do_not_vouch_for_a_term():
     assert {t for t, _, _ in learned} == set()
     _, learned = learn(annotator, types, {"train": learned_from + inside + alone[:1]})
     assert {t for t, _, _ in learned} == {"Hemolytic"}
+
+
+def test_a_match_exposed_by_a_stopped_term_is_judged_in_the_next_round():
+    from curation.tuning import learn_until_stable
+    terms = TERMS + [
+        {"term": "Amino Acids", "concept_id": "mesh:D000596", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+        {"term": "Acids", "concept_id": "mesh:D000143", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    ]
+    types = {**TYPES, "mesh:D000596": "chemical", "mesh:D000143": "chemical"}
+    corpus = [doc(i, "A protein of 655 amino acids.", []) for i in range(4)]
+    corpus.append(doc(9, "Ethanol was given.", [("Ethanol", "chemical", "D000431")]))
+    one_round, _ = learn_until_stable(terms, {}, {}, types, {"train": corpus}, rounds=1)
+    assert {(t, e) for t, e, _ in one_round} == {("amino acids", "chemical")}
+    stable, _ = learn_until_stable(terms, {}, {}, types, {"train": corpus})
+    assert {(t, e) for t, e, _ in stable} == {("amino acids", "chemical"), ("acids", "chemical")}
