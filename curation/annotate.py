@@ -52,6 +52,14 @@ _GENE_CONTEXT = re.compile(
     r"expression|expressing|promoters?|knock-?down|knock-?out|si-?RNAs?|sh-?RNAs?|transcripts?|mutations?|"
     r"mutants?|alleles?|polymorphisms?|variants?|isoforms?|deficiency|over-?expression|silencing|"
     r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
+# A chemical that names an enzyme's substrate is not in the text as itself: "creatine kinase", "alanine
+# aminotransferase", "tyrosine hydroxylase" are proteins. BioRED train annotates none of these chemicals
+# (and the enzymes of laboratory tests as the enzyme); BC5CDR does annotate the substrate in some.
+_ENZYME_AFTER = re.compile(
+    r"[\s-]+(?:[a-z]+-)?(?:kinases?|phosphokinases?|(?:amino)?transferases?|transaminases?|dehydrogenases?|"
+    r"synthases?|synthetases?|(?:mono|di)?oxygenases?|oxidases?|reductases?|hydroxylases?|(?:de)?carboxylases?|"
+    r"deaminases?|esterases?|hydrolases?|isomerases?|ligases?|mutases?|phosphorylases?|peroxidases?|"
+    r"cyclases?|epimerases?|permeases?)\b", re.IGNORECASE)
 # A short match in capitals means nothing inside text written in capitals: "(ABSTRACT TRUNCATED AT 250
 # WORDS)" ends many MEDLINE abstracts, and its "AT" is not ataxia telangiectasia (8 false documents in NCBI
 # Disease train).
@@ -160,6 +168,8 @@ class Annotator:
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
                 continue
             if _BASES.fullmatch(text, start, end) and _BASE_CONTEXT.match(text, end):
+                continue
+            if etype == "chemical" and _ENZYME_AFTER.match(text, end):
                 continue
             out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
                                entry.kind))

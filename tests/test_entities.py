@@ -163,3 +163,13 @@ def test_short_capitals_inside_capitalised_text_or_naming_bases_are_not_entities
     assert found("Children with AT were studied.") == [("AT", "mesh:D001260")]
     # capitalised titles keep their longer names and any short match not surrounded by capitalised words
     assert [t for t, _ in found("EGFR AND MET AMPLIFICATION IN NSCLC")] == ["EGFR", "MET", "NSCLC"]
+
+
+def test_a_substrate_named_in_an_enzymes_name_is_not_a_chemical_there(resources):
+    def chemicals(text):
+        return [m["text"] for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "chemical"]
+
+    assert chemicals("Serum creatine kinase and alanine aminotransferase rose.") == []
+    assert chemicals("Glucose-6-phosphate dehydrogenase deficiency.") == []
+    assert chemicals("Creatine and alanine were given with glucose.") == ["Creatine", "alanine", "glucose"]
