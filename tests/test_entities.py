@@ -173,3 +173,9 @@ def test_a_substrate_named_in_an_enzymes_name_is_not_a_chemical_there(resources)
     assert chemicals("Serum creatine kinase and alanine aminotransferase rose.") == []
     assert chemicals("Glucose-6-phosphate dehydrogenase deficiency.") == []
     assert chemicals("Creatine and alanine were given with glucose.") == ["Creatine", "alanine", "glucose"]
+
+
+def test_ions_as_written_are_their_elements(resources):
+    found = [(m["text"], m["concept_id"]) for m in resources.annotator.annotate(
+        "0" * 16, [{"passage_id": "p0", "offset": 0, "text": "Ca2+ influx through K+ channels needs Fe3+."}])["mentions"]]
+    assert found == [("Ca2+", "mesh:D002118"), ("K+", "mesh:D011188"), ("Fe3+", "mesh:D007501")]
