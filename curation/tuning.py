@@ -33,6 +33,8 @@ TRAINING = {  # corpus -> (path below the shared gold folder, format)
 }
 PREFIX = {"gene": "NCBIGene", "chemical": "mesh", "disease": "mesh", "species": "NCBITaxon", "cell_line": "cellosaurus"}
 MIN_GOLD = 2            # gold mentions of a text before it can be learned
+MIN_DOCUMENTS = 2       # documents a correction of the vocabularies' reading needs: one paper's usage is not a
+                        # convention (one BioRED abstract gives "MMP-2" to MAP1A, not MMP2)
 AGREEMENT = 0.75        # share of those mentions that name the learned concept
 MIN_PRECISION = 0.6     # share of the text's occurrences in the training text that are gold mentions
 STOP_MIN_WRONG = 3      # matches outside the gold before a term is stopped
@@ -67,6 +69,8 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
     learned as one member gene, whatever a corpus's convention ("ERK" stays fplx:ERK, not MAPK1).
     """
     gold_concepts = defaultdict(Counter)   # (key, type) -> gold concept -> mentions
+    gold_documents = defaultdict(set)      # (key, type, concept) -> documents whose gold names it so
+    read_otherwise = set()                 # (key, type) the vocabularies give another concept somewhere
     not_found = Counter()                  # (key, type) -> gold mentions the annotator did not give that concept
     written = defaultdict(Counter)         # (key, type) -> text as written -> mentions
     family_readings = set()                # (key, type) the annotator reads as a protein family
@@ -94,12 +98,15 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
                 concept = f"{PREFIX[etype]}:{next(iter(ids))}"
                 key = (term_key(text), etype)
                 gold_concepts[key][concept] += 1
+                gold_documents[(*key, concept)].add((corpus, doc.doc_id))
                 written[key][text] += 1
                 found = by_span.get((start, end, etype))
                 if found in families:
                     family_readings.add(key)
                 elif found != concept:
                     not_found[key] += 1
+                    if found is not None:
+                        read_otherwise.add(key)
 
     def read_as_family(text: str) -> bool:
         # the text on its own, as the annotator reads it: its gold span may lie inside a longer match
@@ -112,6 +119,7 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
         total = sum(counts.values())
         text = written[key].most_common(1)[0][0]
         if (total >= MIN_GOLD and n >= AGREEMENT * total and not_found[key] >= MIN_GOLD and len(key[0]) >= 2
+                and (key not in read_otherwise or len(gold_documents[(*key, concept)]) >= MIN_DOCUMENTS)
                 and concept_types.get(concept) == key[1] and key not in family_readings
                 and not (key[1] == "gene" and read_as_family(text))):
             candidates[key] = (text, concept, n, total)
@@ -120,7 +128,9 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
     for key, (text, concept, n, total) in sorted(candidates.items()):
         gold, seen = occurrences.get(key, (0, 0))
         if seen and gold >= MIN_PRECISION * seen:
-            learned.append((text, concept, f"training gold: {n}/{total} mentions of this text have this concept, "
+            documents = len(gold_documents[(*key, concept)])
+            learned.append((text, concept, f"training gold: {n}/{total} mentions of this text have this concept "
+                                           f"(in {documents} documents), "
                                            f"{not_found[key]} not found by the vocabularies; {gold}/{seen} of its "
                                            f"occurrences in the training text are gold"))
             learned_keys.add(key)

@@ -121,3 +121,20 @@ def test_a_match_exposed_by_a_stopped_term_is_judged_in_the_next_round():
     assert {(t, e) for t, e, _ in one_round} == {("amino acids", "chemical")}
     stable, _ = learn_until_stable(terms, {}, {}, types, {"train": corpus})
     assert {(t, e) for t, e, _ in stable} == {("amino acids", "chemical"), ("acids", "chemical")}
+
+
+def test_one_papers_usage_does_not_correct_the_vocabulary():
+    # four gold mentions, all in one abstract, give "MMP-2" (the vocabulary's MMP2) to another gene
+    terms = TERMS + [{"term": "MMP2", "concept_id": "NCBIGene:4313", "entity_type": "gene", "term_kind": "symbol", "source": "t"}]
+    types = {**TYPES, "NCBIGene:4313": "gene", "NCBIGene:4130": "gene"}
+    annotator = Annotator(build_matcher(terms, {}), {})
+    one_paper = GoldDocument("1", [(0, "MMP-2 binds. MMP-2 moves. MMP-2 rests. MMP-2 stops.")],
+                             [(i, i + 5, "gene", frozenset({"4130"})) for i in (0, 13, 26, 39)])
+    _, learned = learn(annotator, types, {"train": [one_paper]})
+    assert learned == []
+    _, learned = learn(annotator, types, {"train": [one_paper, doc(2, "MMP-2 binds.", [("MMP-2", "gene", "4130")])]})
+    assert [(t, c) for t, c, _ in learned] == [("MMP-2", "NCBIGene:4130")]
+    # a name the vocabularies lack is learned from one paper's gold, as before
+    _, learned = run([GoldDocument("3", [(0, "Adriamycin and Adriamycin.")],
+                                   [(0, 10, "chemical", frozenset({"D004317"})), (15, 25, "chemical", frozenset({"D004317"}))])])
+    assert learned == {"Adriamycin": "mesh:D004317"}
