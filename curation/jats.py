@@ -596,7 +596,9 @@ class JatsArticle:
                 if title_el is not None:
                     break
             fpage, lpage = _text_of(child.get("fpage")), _text_of(child.get("lpage"))
-            if cit in has_markup:
+            if local(cit.tag) == "element-citation":
+                citation_text = _fields_text(cit)
+            elif cit in has_markup:
                 citation_text = _text_of(cit)
             else:  # plain markup: the walk would give the text of every node, as itertext does
                 citation_text = normalise("".join(cit.itertext()))
@@ -645,6 +647,36 @@ def _span(value) -> int:
         return max(0, min(int(str(value).strip()), 1000))
     except (TypeError, ValueError):
         return 1
+
+
+# Markup inside a field of a structured citation; every other element is a field of its own.
+_FORMATTING = {"italic", "bold", "sup", "sub", "sc", "underline", "monospace", "roman", "sans-serif", "overline",
+               "strike", "named-content", "styled-content", "inline-formula", "abbrev"}
+
+
+def _fields_text(el) -> str:
+    """An <element-citation>'s text: JATS writes its fields with no punctuation or spaces between them, so
+    each field is a word of its own ("Nature 2020 1 9", not "Nature202019")."""
+    b = TextBuilder()
+
+    def walk(e):
+        b.add(e.text)
+        for c in e:
+            name = local(c.tag)
+            if name is not None and name not in SILENT:
+                if name == "alternatives" or name == "mml:semantics":
+                    chosen = _choose_alternative(c)
+                    if chosen is not None:
+                        walk(chosen)
+                elif name in _FORMATTING or name.startswith("mml:"):
+                    walk(c)
+                else:
+                    b.separate()
+                    walk(c)
+                    b.separate()
+            b.add(c.tail)
+    walk(el)
+    return b.text()
 
 
 def _aff_text(aff) -> str:

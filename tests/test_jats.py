@@ -223,7 +223,7 @@ def test_reference_fields_and_citation_text_follow_the_inline_rules():
     a, b = rows["references"]
     assert a["authors"] == ["Smith J", "EGFR Group"] and a["title"] == "On EGFR" and a["source"] == "Nature"
     assert a["pages"] == "1-9" and a["pmid"] == "7" and a["doi"] == "10.1/x" and a["label"] == "1"
-    # element-citation fields are joined as written: only the XML's own whitespace separates them
-    assert a["citation_text"] == "Smith J" + "EGFR Group" + "On EGFR Nature" + "2020" + "19 7" + "doi"
+    # an element-citation's fields are words of their own, though the XML has no space between them
+    assert a["citation_text"] == "Smith J EGFR Group On EGFR Nature 2020 1 9 7 doi"
     assert b["citation_text"] == "Lee K. Resistance, Cell1999"
     assert b["year"] is None  # a namespaced <year> is not JATS's
