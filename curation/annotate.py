@@ -39,6 +39,11 @@ _RESIDUE_CONTEXT = re.compile(
     r"|at\s+(?:position|residue|codon)s?\b|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
     re.IGNORECASE)
 # A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
+# A conjunct that is itself a disease's head noun ends a phrase of its own: in "LCAT deficiency and fish-eye
+# disease", "deficiency" does not share the head "disease".
+_HEAD_NOUNS = frozenset("deficiency deficiencies disease diseases disorder disorders syndrome syndromes cancer cancers "
+                        "tumor tumors tumour tumours carcinoma carcinomas dystrophy dystrophies anemia anaemia failure "
+                        "infection infections injury lesion lesions".split())
 _CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 # A gene alias or previous symbol of two or three capitals ("KO" for KRT8, "DC" for DCX, "HSC", "BAL", "PI" for
 # SERPINA1) is more often a lab abbreviation than the gene: it is kept only where the document supports it,
@@ -306,7 +311,7 @@ class Annotator:
             end = m.start
             while (found := _CONJUNCT.search(text, max(0, end - 40), end)) is not None:
                 s, e = found.span(1)
-                if any(a < e and s < b for a, b in taken):
+                if any(a < e and s < b for a, b in taken) or found.group(1).lower() in _HEAD_NOUNS:
                     break
                 resolved = self.resolve_text(f"{found.group(1)} {words[1]}")
                 if resolved is None or resolved[0] != "disease" or resolved[1] == m.concept_id:

@@ -111,6 +111,8 @@ def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resourc
     assert diseases("Carriers develop breast, colon and ovarian cancer.") == [
         ("breast", "mesh:D001943", "coordination"), ("colon", "mesh:D015179", "coordination"),
         ("ovarian cancer", "mesh:D010051", "dictionary")]
+    # a conjunct that is a head noun itself ends its own phrase
+    assert [m for _, _, m in diseases("Cholesterol acyltransferase deficiency and fish-eye disease.")] == ["dictionary"]
     # a word that makes no disease with the head is left alone
     assert diseases("Smokers and lung cancer patients.") == [("lung cancer", "mesh:D008175", "dictionary")]
 
