@@ -317,9 +317,24 @@ def load_disease_synonyms(vocab: Vocabulary, path: Path, source: Source) -> None
         targets = [f"mesh:{m}" for m in meshes if vocab.concepts.get(f"mesh:{m}", {}).get("entity_type") == "disease"]
         if len(targets) != 1:  # only unambiguous cross-references carry names over
             continue
-        for text in [entry.get("name", "")] + list(entry.get("synonyms", [])):
-            if _anatomy_key(text) not in vocab.anatomy:
-                vocab.add_term(text, targets[0], "disease", "synonym", source)
+        texts = [entry.get("name", "")] + list(entry.get("synonyms", []))
+        initials = {_initials(t) for t in texts if " " in t.strip()}
+        for text in texts:
+            if _anatomy_key(text) in vocab.anatomy:
+                continue
+            if text.islower() and len(text) <= 5 and text in initials:
+                # an acronym written in lower case: MONDO lists "gave" (GAVE, gastric antral vascular
+                # ectasia), "cold" (COLD) and "pad" (PAD), which would match the English words
+                continue
+            vocab.add_term(text, targets[0], "disease", "synonym", source)
+
+
+_MINOR_WORDS = {"of", "the", "and", "with", "in", "to", "or", "a", "an", "due", "type"}
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-/,()]+", name.lower()) if w and not w.isdigit() and w not in _MINOR_WORDS]
+    return "".join(w[0] for w in words)
 
 
 # -- cell lines, species, curated ------------------------------------------------------------------

@@ -140,3 +140,18 @@ def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
                                                "xrefs": [{"namespace": "MESH", "id": "D010190"}]}]))
     V.load_disease_synonyms(vocab, path, source("efo"))
     assert {t["term"] for t in vocab.terms if t["source"] == "efo"} == {"pancreatic carcinoma", "Pancreas cancer"}
+
+
+def test_an_acronym_in_lower_case_is_not_an_ontology_synonym(tmp_path):
+    vocab = V.Vocabulary()
+    V._add_mesh(vocab, "D005758", "disease", "Gastric Antral Vascular Ectasia", [], source("mesh"))
+    V._add_mesh(vocab, "D007251", "disease", "Influenza, Human", [], source("mesh"))
+    path = tmp_path / "mondo.json"
+    path.write_text(__import__("json").dumps([
+        {"id": "1", "name": "gastric antral vascular ectasia", "synonyms": ["GAVE", "gave", "watermelon stomach"],
+         "xrefs": [{"namespace": "MESH", "id": "D005758"}]},
+        {"id": "2", "name": "influenza", "synonyms": ["flu"], "xrefs": [{"namespace": "MESH", "id": "D007251"}]},
+    ]))
+    V.load_disease_synonyms(vocab, path, source("mondo"))
+    assert {t["term"] for t in vocab.terms if t["source"] == "mondo"} == {
+        "gastric antral vascular ectasia", "GAVE", "watermelon stomach", "influenza", "flu"}
