@@ -10,7 +10,8 @@ Order of work for a document:
 5. abbreviations: definitions in the text (Schwartz-Hearst) and in the JATS glossary. A short form whose
    long form names a concept takes that concept everywhere in the document; a short form whose long form
    names nothing loses the dictionary's guess (the paper said what it means);
-6. short gene aliases ("KO", "DC") without support in the document are dropped (see _SHORT_ALIAS).
+6. short gene aliases ("KO", "DC") without support in the document are dropped (see _SHORT_ALIAS), and
+   so are short capital matches inside capitalised text (see _CAPITALS).
 Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
 alias; a gene beats a protein-as-chemical reading).
 """
@@ -39,12 +40,12 @@ _RESIDUE_CONTEXT = re.compile(
     r"|at\s+(?:position|residue|codon)s?\b|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
     re.IGNORECASE)
 # A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
+_CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 # A conjunct that is itself a disease's head noun ends a phrase of its own: in "LCAT deficiency and fish-eye
 # disease", "deficiency" does not share the head "disease".
 _HEAD_NOUNS = frozenset("deficiency deficiencies disease diseases disorder disorders syndrome syndromes cancer cancers "
                         "tumor tumors tumour tumours carcinoma carcinomas dystrophy dystrophies anemia anaemia failure "
                         "infection infections injury lesion lesions".split())
-_CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 # A gene alias or previous symbol of two or three capitals ("KO" for KRT8, "DC" for DCX, "HSC", "BAL", "PI" for
 # SERPINA1) is more often a lab abbreviation than the gene: it is kept only where the document supports it,
 # by naming the same gene with a symbol or name elsewhere, or by a gene word after one of its occurrences
