@@ -9,7 +9,8 @@ Order of work for a document:
    named by a conjunct that shares the next mention's head ("breast and ovarian cancer");
 5. abbreviations: definitions in the text (Schwartz-Hearst) and in the JATS glossary. A short form whose
    long form names a concept takes that concept everywhere in the document; a short form whose long form
-   names nothing loses the dictionary's guess (the paper said what it means);
+   names nothing loses the dictionary's guess (the paper said what it means), and so does a disease
+   acronym whose long form names no disease and shares no word with the concept's name;
 6. short gene aliases ("KO", "DC") without support in the document are dropped (see _SHORT_ALIAS), and
    so are short capital matches inside capitalised text (see _CAPITALS).
 Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
@@ -71,10 +72,23 @@ _ENZYME_AFTER = re.compile(
 # Disease train).
 _CAPITALS = re.compile(r"[A-Z]{4,}")
 _WORD = re.compile(r"[A-Za-z0-9]+")
-# Bases, not abbreviations: "a GT to AT transition", "AT-rich", "CAG repeats".
+# Bases and codons, not abbreviations: "a GT to AT transition", "AT-rich", "CAG repeats", "a TGA stop codon",
+# "the stop codon TGA" (TGA is not transposition of the great arteries there).
 _BASES = re.compile(r"[ACGTU]{1,3}")
-_BASE_CONTEXT = re.compile(r"(?:-|\s*)(?:rich|transitions?|transversions?|repeats?|dinucleotides?|base[- ]pairs?)\b",
+_BASE_CONTEXT = re.compile(r"(?:-|\s*)(?:rich|transitions?|transversions?|repeats?|dinucleotides?|base[- ]pairs?|"
+                           r"(?:(?:stop|termination|nonsense|start|initiation|initiator)\s+)?codons?|triplets?)\b",
                            re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\b(?:codons?|triplets?)\s*\(?\s*$", re.IGNORECASE)
+# Words of a disease name that say what kind of thing it is, not which one.
+_GENERIC_WORDS = _HEAD_NOUNS | frozenset("acute chronic primary secondary familial hereditary congenital".split())
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-cased words of 4+ letters, hyphens removed, other than generic disease words."""
+    words = (w.replace("-", "") for w in re.findall(r"[a-z][a-z-]*", text.lower()))
+    return {w for w in words if len(w) >= 4 and w not in _GENERIC_WORDS}
+
+
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
               "previous": 0.5}
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
@@ -173,7 +187,8 @@ class Annotator:
             etype, concept, candidates, entry, confidence = choose(entries)
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
                 continue
-            if _BASES.fullmatch(text, start, end) and _BASE_CONTEXT.match(text, end):
+            if _BASES.fullmatch(text, start, end) and (_BASE_CONTEXT.match(text, end)
+                                                       or _BASE_BEFORE.search(text, max(0, start - 12), start)):
                 continue
             if etype == "chemical" and _ENZYME_AFTER.match(text, end):
                 continue
@@ -209,6 +224,7 @@ class Annotator:
 
         # abbreviation -> (entity_type, concept, long form) or None when the long form names nothing
         meaning: dict[str, tuple[str, str, str, str | None] | None] = {}
+        long_forms: dict[str, tuple[str, set[str]]] = {}  # abbreviation -> (long form, entity types named in it)
         abbreviation_rows = []
         for p, ls, le, ss, se in definitions:
             short, long_ = p["text"][ss:se], p["text"][ls:le]
@@ -219,6 +235,8 @@ class Annotator:
                 if m.start - ls <= 1 or m.end - m.start >= 0.6 * (le - ls):
                     resolved = (m.entity_type, m.concept_id, m.source)
             meaning.setdefault(short, (*resolved, long_) if resolved else None)
+            long_forms.setdefault(short, (long_, {m.entity_type for m in per_passage[p["passage_id"]]
+                                                  if ls <= m.start and m.end <= le}))
             abbreviation_rows.append({"short_form": short, "long_form": long_, "source": "text",
                                       "short_passage_id": p["passage_id"], "long_passage_id": p["passage_id"],
                                       "short_start": p["offset"] + ss, "short_end": p["offset"] + se,
@@ -226,6 +244,7 @@ class Annotator:
         for short, long_ in glossary:
             resolved = self.resolve_text(long_)
             meaning.setdefault(short, (*resolved, long_) if resolved else None)
+            long_forms.setdefault(short, (long_, {m.entity_type for m in self.dictionary(long_)}))
 
         if meaning:
             pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(s) for s in sorted(meaning, key=len, reverse=True)) + r")(?![\w-])")
@@ -237,9 +256,11 @@ class Annotator:
                     overlapping = [x for x in mentions if x.start < e and s < x.end]
                     if value is None:
                         # the paper defines this short form as something the vocabularies do not name: a weak
-                        # dictionary guess (alias, previous symbol, ambiguous) is dropped; a symbol or name stays
+                        # dictionary guess (alias, previous symbol, ambiguous) is dropped; a symbol or name
+                        # stays, and so does a disease unless the long form is plainly something else
                         for x in overlapping:
-                            if x.start == s and x.end == e and x.method == "dictionary" and x.confidence < 0.7:
+                            if x.start == s and x.end == e and x.method == "dictionary" and (
+                                    x.confidence < 0.7 or self._not_this_disease(x, *long_forms[m.group(1)])):
                                 mentions.remove(x)
                         continue
                     etype, concept, source, long_ = value
@@ -266,6 +287,16 @@ class Annotator:
         for i, a in enumerate(abbreviation_rows):
             a.update(doc_id=doc_id, abbreviation_id=f"{doc_id}.t{i:04d}")
         return {"sentences": sentences, "mentions": rows, "abbreviations": abbreviation_rows}
+
+    def _not_this_disease(self, mention: Mention, long_form: str, long_form_types: set[str]) -> bool:
+        """A disease acronym the paper spells out as words that name no disease and share no word with the
+        concept's name: "heteroduplex (HD)" is not Huntington Disease, "reactive astrogliosis (RA)" not
+        rheumatoid arthritis. The vocabularies lack some long forms of real disease acronyms, which the
+        shared word keeps: "nonalcoholic steatohepatitis (NASH)" for Non-alcoholic Fatty Liver Disease."""
+        if mention.entity_type != "disease" or "disease" in long_form_types:
+            return False
+        name = self.concept_names.get(mention.concept_id)
+        return name is None or not _content_words(long_form) & _content_words(name)
 
     @staticmethod
     def _drop_unsupported_aliases(passages: list[dict], per_passage: dict[str, list[Mention]]) -> None:

@@ -27,7 +27,7 @@ class Resources:
         started = time.perf_counter()
         matcher, versions = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
         self.concepts = ConceptIndex(d / "concepts.parquet")
-        self.annotator = Annotator(matcher, versions, self.concepts.preferred_names("gene"), self.concepts.taxa("gene"))
+        self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

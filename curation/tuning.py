@@ -189,7 +189,7 @@ def write(stop, learned, directory: Path) -> None:
             fh.write(f"{term}\t{concept}\t{why}\n")
 
 
-def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], genes: dict[str, str],
+def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: dict[str, str],
                        concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
                        families: frozenset[str] = frozenset(), rounds: int = 3):
     """learn(), repeated with the stop-list found so far until it stops growing.
@@ -202,7 +202,7 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], genes: 
     learned = None
     current = {k: set(v) for k, v in stoplist.items()}
     for _ in range(rounds):
-        annotator = Annotator(build_matcher(terms, current), {}, genes)
+        annotator = Annotator(build_matcher(terms, current), {}, names)
         stop, learned_now = learn(annotator, concept_types, corpora, families)
         if learned is None:
             learned = learned_now
@@ -217,14 +217,14 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], genes: 
 
 
 def base_vocabulary(settings: dict, curated_dir: Path):
-    """(terms, curated stop-list, gene names, concept -> entity type, families) of the vocabulary without
+    """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families) of the vocabulary without
     the learned tables."""
     from .vocab_stage import build, curated_stoplist
 
     vocab = build(settings, curated_dir, learned=False)
-    genes = {cid: c["preferred_name"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
     families = frozenset(cid for cid, c in vocab.concepts.items() if c["is_family"])
-    return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), genes,
+    return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
             {cid: c["entity_type"] for cid, c in vocab.concepts.items()}, families)
 
 
@@ -237,11 +237,11 @@ def main() -> None:
     parser.add_argument("--out", default="config/vocabulary")
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
-    terms, stoplist, genes, concept_types, families = base_vocabulary(settings, Path(args.out))
+    terms, stoplist, names, concept_types, families = base_vocabulary(settings, Path(args.out))
     equivalents = embedded_omim_equivalents(args.out)  # NCBI Disease's OMIM IDs, as the evaluation scores them
     corpora = {name: with_equivalents(read_gold(str(Path(args.gold) / rel), fmt), equivalents)
                for name, (rel, fmt) in TRAINING.items()}
-    stop, learned = learn_until_stable(terms, stoplist, genes, concept_types, corpora, families)
+    stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
 

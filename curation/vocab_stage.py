@@ -137,15 +137,30 @@ class ConceptIndex(Mapping):
     def __contains__(self, concept_id) -> bool:
         return concept_id in self._row
 
-    def preferred_names(self, entity_type: str) -> dict[str, str]:
-        rows = self.table.filter(pc.equal(self.table.column("entity_type"), entity_type))
-        return dict(zip(rows.column("concept_id").to_pylist(), rows.column("preferred_name").to_pylist()))
+    @property
+    def names(self) -> Mapping[str, str]:
+        """concept_id -> preferred name, read on demand."""
+        return _PreferredNames(self._row, self._columns["preferred_name"])
 
     def taxa(self, entity_type: str) -> dict[str, str]:
         """concept -> species, for the concepts of the type that have one."""
         rows = self.table.filter(pc.and_(pc.equal(self.table.column("entity_type"), entity_type),
                                          pc.is_valid(self.table.column("taxon"))))
         return dict(zip(rows.column("concept_id").to_pylist(), rows.column("taxon").to_pylist()))
+
+
+class _PreferredNames(Mapping):
+    def __init__(self, row: dict[str, int], column):
+        self._row, self._column = row, column
+
+    def __getitem__(self, concept_id: str) -> str:
+        return self._column[self._row[concept_id]].as_py()
+
+    def __iter__(self):
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        return len(self._row)
 
 
 def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str]]:

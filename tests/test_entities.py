@@ -181,3 +181,34 @@ def test_ions_as_written_are_their_elements(resources):
     found = [(m["text"], m["concept_id"]) for m in resources.annotator.annotate(
         "0" * 16, [{"passage_id": "p0", "offset": 0, "text": "Ca2+ influx through K+ channels needs Fe3+."}])["mentions"]]
     assert found == [("Ca2+", "mesh:D002118"), ("K+", "mesh:D011188"), ("Fe3+", "mesh:D007501")]
+
+
+def test_a_disease_acronym_the_paper_spells_out_as_something_else_is_not_that_disease(resources):
+    def diseases(text):
+        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate(
+            "0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"] if m["entity_type"] == "disease"]
+
+    assert diseases("Mutations were screened by heteroduplex (HD) analysis. HD analysis found none.") == []
+    assert diseases("Patients with Huntington disease (HD) were studied. HD is rare.") == [
+        ("Huntington disease", "mesh:D006816"), ("HD", "mesh:D006816"), ("HD", "mesh:D006816")]
+    # the vocabularies lack this long form, but it shares a word with the concept's name
+    # (Non-alcoholic Fatty Liver Disease): the acronym keeps its reading
+    assert diseases("Susceptibility to nonalcoholic steatohepatitis (NASH) was studied in NASH patients.") == [
+        ("NASH", "mesh:D065626"), ("NASH", "mesh:D065626")]
+
+
+def test_codons_are_not_abbreviations(resources):
+    def found(text):
+        return [(m["text"], m["concept_id"]) for m in
+                resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]]
+
+    assert found("Both mutations generate TGA stop codons; the stop codon TGA ends the protein.") == []
+    assert found("Infants with TGA were studied.") == [("TGA", "mesh:D014188")]
+
+
+def test_british_spellings_match_the_american_names(resources):
+    found = [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
+        "passage_id": "p0", "offset": 0,
+        "text": "Leukaemia, haemorrhage and hypokalaemia; oesophageal cancer; oestrogen."}])["mentions"]]
+    assert found == [("Leukaemia", "mesh:D007938"), ("haemorrhage", "mesh:D006470"), ("hypokalaemia", "mesh:D007008"),
+                     ("oesophageal cancer", "mesh:D004938"), ("oestrogen", "mesh:D004967")]
