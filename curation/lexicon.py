@@ -87,6 +87,41 @@ def number_variants(term: str, kind: str, entity_type: str) -> set[str]:
     return out
 
 
+# British spellings of medical words, made from the American ones MeSH writes: "haemorrhage", "leukaemia",
+# "tumours", "oesophageal", "diarrhoea". Word-initial rules only where a word inside would be wrong
+# ("systemic" is not "systaemic").
+_BRITISH = [(re.compile(p, re.IGNORECASE), r) for p, r in (
+    (r"tumor", "tumour"),
+    (r"(?<![a-z])heme\b", "haem"),
+    (r"(?<![a-z])hem(?=[aeo])", "haem"),
+    (r"(?<=[a-z])emia", "aemia"),
+    (r"(?<![a-z])(isch|ur|an|glyc)emic", r"\1aemic"),
+    (r"(?<![a-z])edema", "oedema"),
+    (r"(?<=angio)edema", "-oedema"),
+    (r"(?<![a-z])esophag", "oesophag"),
+    (r"(?<![a-z])estr(?=[aio])", "oestr"),
+    (r"(?<![a-z])fet(?=(?:al|us|uses)\b)", "foet"),
+    (r"(?<![a-z])celiac", "coeliac"),
+    (r"rrhea", "rrhoea"),
+    (r"(?<![a-z])pediatr", "paediatr"),
+    (r"(?<![a-z])leuk(?=ocyt|open)", "leuc"),
+)]
+
+
+def british_variants(term: str, entity_type: str) -> set[str]:
+    """The term with every British spelling rule applied (one variant), for disease and chemical names."""
+    if entity_type not in ("disease", "chemical"):
+        return set()
+    out = term
+    for pattern, replacement in _BRITISH:
+        out = pattern.sub(lambda m: _same_case(m.group(0), m.expand(replacement)), out)
+    return {out} if out != term else set()
+
+
+def _same_case(written: str, replacement: str) -> str:
+    return replacement[0].upper() + replacement[1:] if written[:1].isupper() else replacement
+
+
 @dataclass(frozen=True)
 class Entry:
     concept_id: str
@@ -268,9 +303,11 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             if "*" in blocked or etype in blocked:
                 continue
             add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
-        derived += [(v, t) for v in number_variants(term, kind, etype)]
-    # A plural or singular made from one concept's name never competes with another concept's name as
-    # written: "amphetamine" is Amphetamine (D000661), not also a singular of Amphetamines (D000662).
+        for spelling in {term, *british_variants(term, etype)}:
+            derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
+    # A plural, singular or British spelling made from one concept's name never competes with another
+    # concept's name as written: "amphetamine" is Amphetamine (D000661), not also a singular of
+    # Amphetamines (D000662).
     written = {(key, e.entity_type) for key, slot in table.items() for e in slot.values()}
     for v, t in derived:
         key, etype = term_key(v), t["entity_type"]

@@ -113,3 +113,27 @@ def test_a_case_sensitive_terms_hyphen_must_be_written():
     assert found("A-T patients and A\u2010T cells") == ["A-T", "A\u2010T"]
     assert found("A T-cell line") == []
     assert found("IL 6 and TNF alpha") == ["IL 6", "TNF alpha"]  # case-insensitive terms keep the space variant
+
+
+def test_british_spellings_are_made_from_american_names_and_yield_to_names_as_written():
+    from curation.lexicon import british_variants
+
+    assert british_variants("Hemorrhage", "disease") == {"Haemorrhage"}
+    assert british_variants("Leukemia, Myeloid", "disease") == {"Leukaemia, Myeloid"}
+    assert british_variants("Esophageal Neoplasms", "disease") == {"Oesophageal Neoplasms"}
+    assert british_variants("Angioedema", "disease") == {"Angio-oedema"}
+    assert british_variants("Ischemic stroke", "disease") == {"Ischaemic stroke"}
+    # only where the American spelling is a medical word: "systemic", "hemisphere" stay; genes are not rewritten
+    assert british_variants("Lupus, Systemic", "disease") == set()
+    assert british_variants("Hemispherectomy", "disease") == set()
+    assert british_variants("hemoglobin", "gene") == set()
+    terms = [
+        {"term": "Brain Tumor", "concept_id": "mesh:D001932", "entity_type": "disease", "term_kind": "name", "source": "t"},
+        {"term": "Edema", "concept_id": "mesh:D004487", "entity_type": "disease", "term_kind": "name", "source": "t"},
+        # another concept written "oedema" keeps it: a made spelling does not compete with a name as written
+        {"term": "oedema", "concept_id": "mesh:D999999", "entity_type": "disease", "term_kind": "synonym", "source": "t"},
+    ]
+    matcher = build_matcher(terms, {})
+    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["brain tumours with oedema"]
+             for s, e, es in longest_first(find(matcher, text))}
+    assert found == {"brain tumours": ["mesh:D001932"], "oedema": ["mesh:D999999"]}
