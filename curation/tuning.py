@@ -82,6 +82,9 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
             text_at = {p["offset"]: p["text"] for p in passages}
             mentions = annotator.annotate("0" * 16, passages)["mentions"]
             by_span = {(m["start"], m["end"], m["entity_type"]): m["concept_id"] for m in mentions}
+            # a reading as another type is a reading too: MeSH's "PGE2" is the chemical Dinoprostone, so
+            # one BioRED abstract that names the receptor gene PTGER2 so is a correction, not a new name
+            read_as = {(m["start"], m["end"]): m["concept_id"] for m in mentions if m["concept_id"]}
             for m in mentions:
                 if m["entity_type"] in types:
                     key = (term_key(m["text"]), m["entity_type"])
@@ -105,7 +108,7 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
                     family_readings.add(key)
                 elif found != concept:
                     not_found[key] += 1
-                    if found is not None:
+                    if found is not None or read_as.get((start, end), concept) != concept:
                         read_otherwise.add(key)
 
     def read_as_family(text: str) -> bool:

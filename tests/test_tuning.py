@@ -134,6 +134,18 @@ def test_one_papers_usage_does_not_correct_the_vocabulary():
     assert learned == []
     _, learned = learn(annotator, types, {"train": [one_paper, doc(2, "MMP-2 binds.", [("MMP-2", "gene", "4130")])]})
     assert [(t, c) for t, c, _ in learned] == [("MMP-2", "NCBIGene:4130")]
+    # a reading as another type is a reading: the vocabulary's chemical "PGE2" is not relabelled as a gene
+    # because one abstract's gold names the receptor gene so
+    terms = TERMS + [{"term": "PGE2", "concept_id": "mesh:D015232", "entity_type": "chemical", "term_kind": "synonym",
+                      "source": "t"}]
+    one_paper = GoldDocument("4", [(0, "PGE2 binds. PGE2 moves. PGE2 rests.")],
+                             [(i, i + 4, "gene", frozenset({"5732"})) for i in (0, 12, 24)])
+    types = {**TYPES, "mesh:D015232": "chemical", "NCBIGene:5732": "gene"}
+    _, learned = learn(Annotator(build_matcher(terms, {}), {}), types, {"train": [one_paper]})
+    assert learned == []
+    _, learned = learn(Annotator(build_matcher(terms, {}), {}), types,
+                       {"train": [one_paper, GoldDocument("5", [(0, "PGE2 binds.")], [(0, 4, "gene", frozenset({"5732"}))])]})
+    assert [(t, c) for t, c, _ in learned] == [("PGE2", "NCBIGene:5732")]
     # a name the vocabularies lack is learned from one paper's gold, as before
     _, learned = run([GoldDocument("3", [(0, "Adriamycin and Adriamycin.")],
                                    [(0, 10, "chemical", frozenset({"D004317"})), (15, 25, "chemical", frozenset({"D004317"}))])])
