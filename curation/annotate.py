@@ -11,8 +11,9 @@ Order of work for a document:
    long form names a concept takes that concept everywhere in the document; a short form whose long form
    names nothing loses the dictionary's guess (the paper said what it means), and so does a disease
    acronym whose long form names no disease and shares no word with the concept's name;
-6. short gene aliases ("KO", "DC") without support in the document are dropped (see _SHORT_ALIAS), and
-   so are short capital matches inside capitalised text (see _CAPITALS).
+6. short gene aliases ("KO", "DC") and ontology-only disease acronyms ("MAP", "OD") without support in
+   the document are dropped (see _SHORT_ALIAS, _ACRONYM), and so are short capital matches inside
+   capitalised text (see _CAPITALS).
 Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
 alias; a gene beats a protein-as-chemical reading).
 """
@@ -72,6 +73,13 @@ _ENZYME_AFTER = re.compile(
 # Disease train).
 _CAPITALS = re.compile(r"[A-Z]{4,}")
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# A disease acronym that only an ontology's synonyms or a MeSH supplementary concept give ("MAP" for MUTYH-
+# associated polyposis, "OD", "ICP", "AS") is more often the paper's own abbreviation for something else: it
+# is kept only where the document names the same disease otherwise (its long form, a defined abbreviation).
+# MeSH descriptors' own acronyms (AIDS, COPD) are left alone. On train, document level, precision rose on all
+# three corpora (BC5CDR 0.909 -> 0.917, NCBI 0.862 -> 0.874, BioRED 0.869 -> 0.877) for recall -0.001..-0.003.
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,4}")
+_ACRONYM_SOURCES = frozenset(("mondo", "doid", "hp", "efo", "mesh_supp"))
 # Bases and codons, not abbreviations: "a GT to AT transition", "AT-rich", "CAG repeats", "a TGA stop codon",
 # "the stop codon TGA" (TGA is not transposition of the great arteries there).
 _BASES = re.compile(r"[ACGTU]{1,3}")
@@ -271,6 +279,7 @@ class Annotator:
                     mentions.append(Mention(s, e, etype, concept, [concept], "abbreviation", long_, source, 0.85))
 
         self._drop_unsupported_aliases(passages, per_passage)
+        self._drop_unsupported_acronyms(passages, per_passage)
         for p in passages:
             self._drop_shouted(p["text"], per_passage[p["passage_id"]])
         rows = []
@@ -311,6 +320,18 @@ class Annotator:
         for p, m in weak:
             if p["text"][m.start:m.end] not in supported:
                 per_passage[p["passage_id"]].remove(m)
+
+    @staticmethod
+    def _drop_unsupported_acronyms(passages: list[dict], per_passage: dict[str, list[Mention]]) -> None:
+        """Ontology-only disease acronyms stay only with support in the document (see _ACRONYM)."""
+        named = {m.concept_id for p in passages for m in per_passage[p["passage_id"]]
+                 if m.entity_type == "disease" and m.concept_id and not _ACRONYM.fullmatch(p["text"], m.start, m.end)}
+        for p in passages:
+            mentions = per_passage[p["passage_id"]]
+            for m in list(mentions):
+                if (m.entity_type == "disease" and m.method == "dictionary" and m.source in _ACRONYM_SOURCES
+                        and m.concept_id not in named and _ACRONYM.fullmatch(p["text"], m.start, m.end)):
+                    mentions.remove(m)
 
     @staticmethod
     def _drop_shouted(text: str, mentions: list[Mention]) -> None:

@@ -162,7 +162,8 @@ def test_short_capitals_inside_capitalised_text_or_naming_bases_are_not_entities
 
     assert found("Gly269 to Ser in exon 7. (ABSTRACT TRUNCATED AT 250 WORDS)") == []
     assert found("A GT to AT transition in an AT-rich region.") == []
-    assert found("Children with AT were studied.") == [("AT", "mesh:D001260")]
+    assert found("Ataxia telangiectasia is rare; children with AT were studied.") == [
+        ("Ataxia telangiectasia", "mesh:D001260"), ("AT", "mesh:D001260")]
     # capitalised titles keep their longer names and any short match not surrounded by capitalised words
     assert [t for t, _ in found("EGFR AND MET AMPLIFICATION IN NSCLC")] == ["EGFR", "MET", "NSCLC"]
 
@@ -203,7 +204,8 @@ def test_codons_are_not_abbreviations(resources):
                 resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]]
 
     assert found("Both mutations generate TGA stop codons; the stop codon TGA ends the protein.") == []
-    assert found("Infants with TGA were studied.") == [("TGA", "mesh:D014188")]
+    assert found("Transposition of the great arteries is rare; infants with TGA were studied.") == [
+        ("Transposition of the great arteries", "mesh:D014188"), ("TGA", "mesh:D014188")]
 
 
 def test_british_spellings_match_the_american_names(resources):
@@ -212,3 +214,18 @@ def test_british_spellings_match_the_american_names(resources):
         "text": "Leukaemia, haemorrhage and hypokalaemia; oesophageal cancer; oestrogen."}])["mentions"]]
     assert found == [("Leukaemia", "mesh:D007938"), ("haemorrhage", "mesh:D006470"), ("hypokalaemia", "mesh:D007008"),
                      ("oesophageal cancer", "mesh:D004938"), ("oestrogen", "mesh:D004967")]
+
+
+def test_a_disease_acronym_only_an_ontology_gives_needs_support_in_the_document(resources):
+    def diseases(*texts):
+        passages = [{"passage_id": f"p{i}", "offset": 100 * i, "text": t} for i, t in enumerate(texts)]
+        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, passages)["mentions"]
+                if m["entity_type"] == "disease"]
+
+    # MONDO's "MAP" (MUTYH-associated polyposis) is the paper's mean arterial pressure here
+    assert diseases("Mean blood pressure fell; a rapid decline in MAP followed.") == []
+    # the document names the disease otherwise: the acronym stays, in another passage too
+    assert diseases("Patients with MUTYH-associated polyposis were seen.", "MAP is recessive.") == [
+        ("MUTYH-associated polyposis", "mesh:C563924"), ("MAP", "mesh:C563924")]
+    # an acronym MeSH itself lists needs no support
+    assert diseases("Patients with AIDS were studied.") == [("AIDS", "mesh:D000163")]
