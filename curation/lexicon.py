@@ -122,6 +122,26 @@ def _same_case(written: str, replacement: str) -> str:
     return replacement[0].upper() + replacement[1:] if written[:1].isupper() else replacement
 
 
+# A drug's salt as MeSH names it is the drug as papers write it: "Vecuronium Bromide" is "vecuronium",
+# "Tiapride Hydrochloride" is "tiapride". An acid's anion is the acid: "Kainic Acid" is "kainate".
+_SALT = re.compile(r"([A-Za-z][\w-]{4,}) (?:bromide|chloride|hydrochloride|dihydrochloride|hydrobromide|sulfate|sulphate|"
+                   r"maleate|mesylate|tartrate|fumarate|succinate|besylate|tosylate|gluconate|monohydrate|"
+                   r"hydrate|sodium|potassium)", re.IGNORECASE)
+_ACID = re.compile(r"([A-Za-z][\w-]{2,})ic acid", re.IGNORECASE)
+
+
+def chemical_forms(term: str, kind: str, entity_type: str) -> set[str]:
+    """The drug without its counter-ion and the anion of an acid, for chemical names and synonyms."""
+    if entity_type != "chemical" or kind not in ("name", "synonym"):
+        return set()
+    out = set()
+    if (m := _SALT.fullmatch(term)) and not m.group(1).lower().endswith("yl"):  # "Methyl Bromide" is not methyl
+        out.add(m.group(1))
+    if m := _ACID.fullmatch(term):
+        out.add(m.group(1) + "ate")
+    return out
+
+
 @dataclass(frozen=True)
 class Entry:
     concept_id: str
@@ -303,7 +323,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             if "*" in blocked or etype in blocked:
                 continue
             add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
-        for spelling in {term, *british_variants(term, etype)}:
+        for spelling in {term, *british_variants(term, etype), *chemical_forms(term, kind, etype)}:
             derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
     # A plural, singular or British spelling made from one concept's name never competes with another
     # concept's name as written: "amphetamine" is Amphetamine (D000661), not also a singular of

@@ -137,3 +137,22 @@ def test_british_spellings_are_made_from_american_names_and_yield_to_names_as_wr
     found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["brain tumours with oedema"]
              for s, e, es in longest_first(find(matcher, text))}
     assert found == {"brain tumours": ["mesh:D001932"], "oedema": ["mesh:D999999"]}
+
+
+def test_a_salt_is_its_drug_and_an_acid_its_anion_unless_another_name_is_written_so():
+    from curation.lexicon import chemical_forms
+
+    assert chemical_forms("Vecuronium Bromide", "name", "chemical") == {"Vecuronium"}
+    assert chemical_forms("Tiapride Hydrochloride", "name", "chemical") == {"Tiapride"}
+    assert chemical_forms("Kainic Acid", "name", "chemical") == {"Kainate"}
+    assert chemical_forms("Methyl Bromide", "name", "chemical") == set()  # a radical is not the compound
+    assert chemical_forms("Kainic Acid", "name", "disease") == set()
+    terms = [
+        {"term": "Sodium Chloride", "concept_id": "mesh:D012965", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+        {"term": "Sodium", "concept_id": "mesh:D012964", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+        {"term": "Vecuronium Bromide", "concept_id": "mesh:D014673", "entity_type": "chemical", "term_kind": "name", "source": "t"},
+    ]
+    matcher = build_matcher(terms, {})
+    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["vecuronium in sodium"]
+             for s, e, es in longest_first(find(matcher, text))}
+    assert found == {"vecuronium": ["mesh:D014673"], "sodium": ["mesh:D012964"]}
