@@ -142,6 +142,16 @@ def chemical_forms(term: str, kind: str, entity_type: str) -> set[str]:
     return out
 
 
+# MeSH names an organ's tumours "<Organ> Neoplasms"; papers write "kidney tumour", "thyroid cancer".
+_NEOPLASMS = re.compile(r"((?:[A-Z][a-z]+ ){1,2})Neoplasms")
+
+
+def neoplasm_forms(term: str, kind: str, entity_type: str) -> set[str]:
+    """"<Organ> tumor" and "<Organ> cancer" for MeSH's "<Organ> Neoplasms"."""
+    m = _NEOPLASMS.fullmatch(term) if entity_type == "disease" and kind == "name" else None
+    return {f"{m.group(1)}tumor", f"{m.group(1)}cancer"} if m else set()
+
+
 @dataclass(frozen=True)
 class Entry:
     concept_id: str
@@ -323,7 +333,8 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             if "*" in blocked or etype in blocked:
                 continue
             add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
-        for spelling in {term, *british_variants(term, etype), *chemical_forms(term, kind, etype)}:
+        made = {*chemical_forms(term, kind, etype), *neoplasm_forms(term, kind, etype)}
+        for spelling in {term, *made, *(b for t in {term, *made} for b in british_variants(t, etype))}:
             derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
     # A plural, singular or British spelling made from one concept's name never competes with another
     # concept's name as written: "amphetamine" is Amphetamine (D000661), not also a singular of

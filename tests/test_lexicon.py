@@ -156,3 +156,15 @@ def test_a_salt_is_its_drug_and_an_acid_its_anion_unless_another_name_is_written
     found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["vecuronium in sodium"]
              for s, e, es in longest_first(find(matcher, text))}
     assert found == {"vecuronium": ["mesh:D014673"], "sodium": ["mesh:D012964"]}
+
+
+def test_an_organs_neoplasms_are_its_tumours_and_cancers():
+    from curation.lexicon import neoplasm_forms
+
+    assert neoplasm_forms("Kidney Neoplasms", "name", "disease") == {"Kidney tumor", "Kidney cancer"}
+    assert neoplasm_forms("Neoplasms", "name", "disease") == set()
+    assert neoplasm_forms("Head and Neck Neoplasms", "name", "disease") == set()
+    terms = [{"term": "Jaw Neoplasms", "concept_id": "mesh:D007573", "entity_type": "disease", "term_kind": "name", "source": "t"}]
+    matcher = build_matcher(terms, {})
+    found = [text[s:e] for text in ["jaw tumours and jaw cancer"] for s, e, _ in longest_first(find(matcher, text))]
+    assert found == ["jaw tumours", "jaw cancer"]
