@@ -8,7 +8,8 @@ tables that the vocabulary step reads like any other, each row with its evidence
   training corpora together) that the vocabularies miss or normalise differently ("adriamycin" ->
   Doxorubicin; "alcohol" -> Ethanol, not the class Alcohols), kept only if most of the text's occurrences
   in the training text are gold mentions: a term that is gold in 9 of its 74 occurrences ("contrast")
-  would cost more than it finds;
+  would cost more than it finds; and not if one corpus writes it often and almost never annotates it
+  (BioRED's "inflammatory" as Inflammation, which BC5CDR never annotates);
 - ``learned_stoplist.tsv``: terms the annotator matches that the gold almost never annotates with that
   type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome), in rounds until the list
   is stable, because stopping a term exposes the shorter matches inside it ("acids" in "amino acids").
@@ -37,6 +38,10 @@ MIN_DOCUMENTS = 2       # documents a correction of the vocabularies' reading ne
                         # convention (one BioRED abstract gives "MMP-2" to MAP1A, not MMP2)
 AGREEMENT = 0.75        # share of those mentions that name the learned concept
 MIN_PRECISION = 0.6     # share of the text's occurrences in the training text that are gold mentions
+CONTRADICTION_MIN = 5   # a corpus with this many occurrences of a text, of which under
+CONTRADICTION_SHARE = 0.2  # this share are gold, contradicts learning it: BioRED annotates "inflammatory"
+                        # as Inflammation (34 of 45), BC5CDR never does (0 of 14); the text is left as the
+                        # vocabularies read it
 STOP_MIN_WRONG = 3      # matches outside the gold before a term is stopped
 STOP_MAX_PRECISION = 0.2
 
@@ -129,8 +134,10 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
     occurrences = _occurrences(candidates, corpora, annotator)
     learned, learned_keys = [], set()
     for key, (text, concept, n, total) in sorted(candidates.items()):
-        gold, seen = occurrences.get(key, (0, 0))
-        if seen and gold >= MIN_PRECISION * seen:
+        by_corpus = occurrences.get(key, {})
+        gold, seen = sum(g for g, _ in by_corpus.values()), sum(n for _, n in by_corpus.values())
+        contradicted = any(n >= CONTRADICTION_MIN and g < CONTRADICTION_SHARE * n for g, n in by_corpus.values())
+        if seen and gold >= MIN_PRECISION * seen and not contradicted:
             documents = len(gold_documents[(*key, concept)])
             learned.append((text, concept, f"training gold: {n}/{total} mentions of this text have this concept "
                                            f"(in {documents} documents), "
@@ -151,16 +158,16 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
 
 
 def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]],
-                 annotator: Annotator) -> dict[tuple[str, str], tuple[int, int]]:
-    """(key, type) -> (occurrences that are gold mentions of the type, all occurrences), matched like the
-    annotator matches (same folding, case rules and variants), in the corpora that annotate the type.
+                 annotator: Annotator) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
+    """(key, type) -> corpus -> (occurrences that are gold mentions of the type, all occurrences), matched
+    like the annotator matches (same folding, case rules and variants), in the corpora that annotate the type.
 
     An occurrence inside a longer match of the vocabularies does not count either way: the annotator
     keeps the longer match there ("hemolytic" in "hemolytic anemia" says nothing about "hemolytic")."""
     matcher = build_matcher([{"term": text, "concept_id": concept, "entity_type": key[1], "term_kind": "curated",
                               "source": "candidate"} for key, (text, concept, _, _) in candidates.items()], {})
-    counts = defaultdict(lambda: [0, 0])
-    for docs in corpora.values():
+    counts = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    for corpus, docs in corpora.items():
         types = annotated_types(docs)
         for doc in docs:
             for offset, text in doc.passages:
@@ -174,10 +181,10 @@ def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]],
                     if any(a <= start and end <= b and b - a > end - start for a, b in longer):
                         continue
                     for etype in etypes:
-                        c = counts[(term_key(text[start:end]), etype)]
+                        c = counts[(term_key(text[start:end]), etype)][corpus]
                         c[0] += _gold_overlaps(doc, etype, offset + start, offset + end)
                         c[1] += 1
-    return {k: tuple(v) for k, v in counts.items()}
+    return {k: {corpus: tuple(v) for corpus, v in by_corpus.items()} for k, by_corpus in counts.items()}
 
 
 def write(stop, learned, directory: Path) -> None:

@@ -150,3 +150,15 @@ def test_one_papers_usage_does_not_correct_the_vocabulary():
     _, learned = run([GoldDocument("3", [(0, "Adriamycin and Adriamycin.")],
                                    [(0, 10, "chemical", frozenset({"D004317"})), (15, 25, "chemical", frozenset({"D004317"}))])])
     assert learned == {"Adriamycin": "mesh:D004317"}
+
+
+def test_a_name_one_corpus_never_annotates_is_not_learned_from_another():
+    annotator = Annotator(build_matcher(TERMS, {}), {})
+    annotating = [doc(i, "Adriamycin was given.", [("Adriamycin", "chemical", "D004317")]) for i in range(8)]
+    # another chemical corpus writes the text five times and never annotates it
+    silent = [doc(20 + i, "Adriamycin was given with Doxorubicin.", [("Doxorubicin", "chemical", "D004317")])
+              for i in range(5)]
+    _, learned = learn(annotator, TYPES, {"a": annotating, "b": silent})
+    assert learned == []  # 8 of 13 occurrences pass the overall bar; corpus b contradicts it
+    _, learned = learn(annotator, TYPES, {"a": annotating, "b": silent[:4]})  # too few occurrences to contradict
+    assert [(t, c) for t, c, _ in learned] == [("Adriamycin", "mesh:D004317")]
