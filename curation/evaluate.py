@@ -126,15 +126,17 @@ def omim_equivalents(ontology_json: list[Path]) -> dict[str, str]:
 
     NCBI Disease normalises to OMIM where MeSH had no heading when it was made; MeSH has since added
     supplementary concepts for many of them. An OMIM ID that any entry links to another MeSH ID is left as is.
+    An entry that cross-references several OMIM IDs is a grouping class, not an equivalent of each (DOID's
+    "thrombocytopenia" lists five OMIM IDs and MeSH's Thrombocytopenia), so it is not read.
     """
     meshes_of: dict[str, set[str]] = defaultdict(set)
     for path in ontology_json:
         for entry in json.loads(Path(path).read_text(encoding="utf-8")):
             xrefs = entry.get("xrefs", [])
             meshes = {x["id"] for x in xrefs if x.get("namespace") == "MESH"}
-            for x in xrefs:
-                if x.get("namespace") == "OMIM" and meshes:
-                    meshes_of[f"OMIM:{x['id']}"] |= meshes
+            omims = {x["id"] for x in xrefs if x.get("namespace") == "OMIM"}
+            if meshes and len(omims) == 1:
+                meshes_of[f"OMIM:{omims.pop()}"] |= meshes
     return {omim: next(iter(meshes)) for omim, meshes in meshes_of.items() if len(meshes) == 1}
 
 

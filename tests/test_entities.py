@@ -125,9 +125,15 @@ def test_an_omim_gold_id_counts_as_the_one_mesh_id_mondo_and_doid_give_it(tmp_pa
         {"id": "1", "xrefs": [{"namespace": "OMIM", "id": "312080"}, {"namespace": "MESH", "id": "D020371"}]},
         {"id": "2", "xrefs": [{"namespace": "OMIM", "id": "100000"}, {"namespace": "MESH", "id": "D000001"}]},
         {"id": "3", "xrefs": [{"namespace": "OMIM", "id": "100000"}, {"namespace": "MESH", "id": "D000002"}]},
+        # a grouping class listing several OMIM IDs is not an equivalent of each: it neither maps OMIM:313900
+        # to Thrombocytopenia nor makes it ambiguous
+        {"id": "4", "xrefs": [{"namespace": "OMIM", "id": "313900"}, {"namespace": "OMIM", "id": "188000"},
+                              {"namespace": "MESH", "id": "D013921"}]},
+        {"id": "5", "xrefs": [{"namespace": "OMIM", "id": "313900"}, {"namespace": "MESH", "id": "C564052"}]},
     ]))
     equivalents = omim_equivalents([ontology])
-    assert equivalents == {"OMIM:312080": "D020371"}  # OMIM:100000 names two MeSH IDs: left as written
+    # OMIM:100000 names two MeSH IDs: left as written
+    assert equivalents == {"OMIM:312080": "D020371", "OMIM:313900": "C564052"}
     gold = tmp_path / "gold.txt"
     title = "Pelizaeus-Merzbacher disease in two brothers."
     gold.write_text(f"1|t|{title}\n1|a|Both had nystagmus.\n1\t0\t28\tPelizaeus-Merzbacher disease\tSpecificDisease\tOMIM:312080\n\n")
