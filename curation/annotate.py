@@ -41,6 +41,17 @@ _RESIDUE_CONTEXT = re.compile(
     r"\s*(?:\d|(?:residues?|substitutions?|kinases?|phosphatases?|proteases?|peptidases?|repeats?|codons?)\b|-rich\b"
     r"|at\s+(?:position|residue|codon)s?\b|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
     re.IGNORECASE)
+# The same in a mutation's description, for bases too: "substitution of alanine for valine", "the insertion
+# of a cytosine", "methionine (ATG) by threonine", "guanine (CGA) by adenine". BioRED train annotates none.
+NUCLEOBASES = frozenset("adenine guanine cytosine thymine uracil".split())
+_MONOMERS = "|".join(sorted(AMINO_ACIDS | NUCLEOBASES))
+_MUTATION_AFTER = re.compile(
+    r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:(?:to|for|by|with)\s+(?:an?\s+)?(?:" + _MONOMERS + r")\b|-to-"
+    r"|(?:insertions?|deletions?|duplications?)\b)", re.IGNORECASE)
+_MUTATION_BEFORE = re.compile(
+    r"(?:\b(?:" + _MONOMERS + r")\s*(?:\d+\s*)?(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:to|for|by|with)\s+(?:an?\s+)?|-to-"
+    r"|\b(?:substitution|replacement|insertion|deletion|duplication)s?\s+of\s+(?:an?\s+)?"
+    r"|\b(?:substituted|replaced)\s+(?:by|with|for)\s+(?:an?\s+)?|\bencoding\s+(?:an?\s+)?)$", re.IGNORECASE)
 # A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
 _CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 # A conjunct that is itself a disease's head noun ends a phrase of its own: in "LCAT deficiency and fish-eye
@@ -194,6 +205,9 @@ class Annotator:
         for start, end, entries in longest_first(find(self.matcher, text)):
             etype, concept, candidates, entry, confidence = choose(entries)
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
+                continue
+            if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS | NUCLEOBASES and (
+                    _MUTATION_AFTER.match(text, end) or _MUTATION_BEFORE.search(text, max(0, start - 40), start)):
                 continue
             if _BASES.fullmatch(text, start, end) and (_BASE_CONTEXT.match(text, end)
                                                        or _BASE_BEFORE.search(text, max(0, start - 12), start)):

@@ -100,6 +100,11 @@ def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(reso
     assert chemicals("A glycine to alanine substitution at residue 12.") == []
     assert chemicals("Arginine to a stop codon; serine at position 256.") == []
     assert chemicals("Cells were given histidine to check for uptake.") == ["histidine"]
+    # a mutation's description names residues and bases, not chemicals
+    assert chemicals("It changes asparagine 86 for alanine, and arginine 555-to-tryptophan.") == []
+    assert chemicals("The substitution of methionine (ATG) by threonine (ACG) at codon 453.") == []
+    assert chemicals("A heterozygous cytosine insertion; the insertion of a cytosine (217_218insC).") == []
+    assert chemicals("Cytosine and adenine were added to the medium.") == ["Cytosine", "adenine"]
 
 
 def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resources):
