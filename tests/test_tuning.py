@@ -60,12 +60,29 @@ def test_a_family_is_never_learned_as_one_of_its_genes():
     corpus = [doc(i, "ERK was phosphorylated.", [("ERK", "gene", "5594")]) for i in range(4)]
     _, learned = run(corpus)
     assert "ERK" not in learned
+    # FamPlex's own reading of the text stands even where the family list is not given
     _, learned = run(corpus, families=frozenset())
-    assert learned == {"ERK": "NCBIGene:5594"}
+    assert "ERK" not in learned
+    # a gene alias that is no family is corrected by the same gold
+    alias = [{**t, "term_kind": "alias"} if t["term"] == "ERK" else t for t in TERMS]
+    _, learned = learn(Annotator(build_matcher(alias, {}), {}), {**TYPES, "NCBIGene:5594": "gene"}, {"train": corpus})
+    assert [(t, c) for t, c, _ in learned] == [("ERK", "NCBIGene:5594")]
     # where a longer match covers the gold span ("ERK inhibitors"), the text on its own still names the family
     corpus = [doc(i, "ERK inhibitors were given.", [("ERK", "gene", "5594")]) for i in range(4)]
     _, learned = run(corpus)
     assert "ERK" not in learned
+
+
+def test_a_text_famplex_grounds_to_a_gene_is_not_relearned_as_another_gene():
+    terms = TERMS + [{"term": "COX-2", "concept_id": "NCBIGene:5743", "entity_type": "gene", "term_kind": "famplex",
+                      "source": "t"}]
+    types = {**TYPES, "NCBIGene:5743": "gene", "NCBIGene:4513": "gene"}
+    corpus = {"train": [doc(i, "COX-2 was induced.", [("COX-2", "gene", "4513")]) for i in range(4)]}
+    _, learned = learn(Annotator(build_matcher(terms, {}), {}), types, corpus)
+    assert learned == []
+    as_alias = [{**terms[-1], "term_kind": "alias"}]  # the same gold does correct a mere HGNC alias
+    _, learned = learn(Annotator(build_matcher(TERMS + as_alias, {}), {}), types, corpus)
+    assert [(t, c) for t, c, _ in learned] == [("COX-2", "NCBIGene:4513")]
 
 
 def test_a_term_is_stopped_when_its_concept_is_not_the_gold_one():
