@@ -212,13 +212,17 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 # Amino acids (D12.125) are chemicals: glutamate, glycine, NMDA and captopril are filed there.
 SUPPLEMENTARY_SYNONYM_MAX = 30
 NOT_CHEMICAL = ("D12.776", "D12.644.276", "D08.811", "D23")
+# Glycoproteins (D09.400.430) are gene products too (TNF-alpha, G-CSF, mucins, cadherins, HLA antigens; BioRED
+# annotates EPO, G-CSF and GM-CSF as genes), except the recombinant drugs named after them.
+GLYCOPROTEINS = "D09.400.430"
+_BIOLOGIC_DRUG = re.compile(r"(?:grastim|poetin|\balfa|\bbeta)$", re.IGNORECASE)
 
 
 # ... except antibodies, which are drugs (bevacizumab, trastuzumab) and annotated as chemicals.
 CHEMICAL_ALL_THE_SAME = ("D12.776.124.486", "D12.776.377.715.548")
 
 
-def mesh_type(tree_numbers: list[str]) -> str | None:
+def mesh_type(tree_numbers: list[str], name: str = "") -> str | None:
     """Diseases: C (and F03 mental disorders); chemicals: D except proteins and enzymes. Others are not annotated."""
     if any(t.startswith("C") or t.startswith("F03") for t in tree_numbers):
         return "disease"
@@ -227,7 +231,8 @@ def mesh_type(tree_numbers: list[str]) -> str | None:
         # nucleic acids that MeSH also files as genome components are sequence features, not substances:
         # codons, untranslated regions, splice sites, transposable elements, DNA conformations
         return None
-    if any(t.startswith("D") and (t.startswith(CHEMICAL_ALL_THE_SAME) or not t.startswith(NOT_CHEMICAL))
+    not_chemical = NOT_CHEMICAL if _BIOLOGIC_DRUG.search(name) else (*NOT_CHEMICAL, GLYCOPROTEINS)
+    if any(t.startswith("D") and (t.startswith(CHEMICAL_ALL_THE_SAME) or not t.startswith(not_chemical))
            for t in tree_numbers):
         return "chemical"
     return None
@@ -241,7 +246,7 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             mesh_id, label, synonyms, trees = (parts + ["", "", "", ""])[:4]
-            kind = mesh_type(trees.split("|"))
+            kind = mesh_type(trees.split("|"), label)
             types[mesh_id] = kind
             if kind:
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
@@ -290,7 +295,7 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 ui = record.findtext("DescriptorUI")
                 name = record.findtext("DescriptorName/String")
                 trees = [t.text or "" for t in record.iterfind("TreeNumberList/TreeNumber")]
-                kind = mesh_type(trees)
+                kind = mesh_type(trees, name or "")
                 types[ui] = kind
                 if kind is None and _is_anatomy(trees):
                     vocab.anatomy.update(_anatomy_key(t.text) for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text)

@@ -240,3 +240,10 @@ def test_a_disease_acronym_only_an_ontology_gives_needs_support_in_the_document(
         ("MUTYH-associated polyposis", "mesh:C563924"), ("MAP", "mesh:C563924")]
     # an acronym MeSH itself lists needs no support
     assert diseases("Patients with AIDS were studied.") == [("AIDS", "mesh:D000163")]
+
+
+def test_cytokines_and_cyclooxygenases_are_genes(resources):
+    found = [(m["text"], m["entity_type"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
+        "passage_id": "p0", "offset": 0, "text": "G-CSF, cyclooxygenase-2 (COX-2) and filgrastim."}])["mentions"]]
+    assert found == [("G-CSF", "gene", "NCBIGene:1440"), ("cyclooxygenase-2", "gene", "NCBIGene:5743"),
+                     ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]

@@ -76,6 +76,11 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
     assert V.mesh_type(["D12.776.467.942.500"]) is None                            # a protein: a gene product
     assert V.mesh_type(["D08.811.277.040"]) is None                                # an enzyme
     assert V.mesh_type(["D12.776.124.486.485.114"]) == "chemical"                  # an antibody: a drug
+    # a glycoprotein is a gene product (G-CSF), the recombinant drug named after it is a drug (filgrastim)
+    assert V.mesh_type(["D09.400.430.775.200", "D12.776.395.240.200"], "Granulocyte Colony-Stimulating Factor") is None
+    assert V.mesh_type(["D09.400.430.775.200.500", "D12.776.395.240.200.500"], "Filgrastim") == "chemical"
+    assert V.mesh_type(["D09.400.430.775.150.750"], "Epoetin Alfa") == "chemical"
+    assert V.mesh_type(["D09.408.100"], "Bleomycin") == "chemical"                  # a glycopeptide, not a glycoprotein
     assert V.mesh_type(["C04.588.894.797.520"]) == "disease"
     # a sequence feature (3' Untranslated Regions) is no substance; an RNA that is not one (RNA Precursors) is
     assert V.mesh_type(["D13.444.735.544.875.880", "G05.360.340.024.220.880.880"]) is None
