@@ -247,3 +247,15 @@ def test_cytokines_and_cyclooxygenases_are_genes(resources):
         "passage_id": "p0", "offset": 0, "text": "G-CSF, cyclooxygenase-2 (COX-2) and filgrastim."}])["mentions"]]
     assert found == [("G-CSF", "gene", "NCBIGene:1440"), ("cyclooxygenase-2", "gene", "NCBIGene:5743"),
                      ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]
+
+
+def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species(tmp_path, resources):
+    from curation.evaluate import genes_within
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1|t|STAT3 was active in tumours.\n1|a|\n1\t0\t5\tSTAT3\tGene\t6774\n\n"
+                    "2|t|Stat3 was active in mouse tumours.\n2|a|\n2\t0\t5\tStat3\tGene\t20848\n\n")
+    genes = {c.partition(":")[2] for c in resources.concepts if c.startswith("NCBIGene:")}
+    within = genes_within(resources.annotator, read_pubtator(gold), genes)
+    assert (within["documents"], within["of_documents"]) == (1, 2)  # 20848 is mouse Stat3: not in HGNC
+    assert within["document"]["tp"] == 1 and within["document"]["fp"] == 0
