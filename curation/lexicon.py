@@ -128,10 +128,14 @@ _SALT = re.compile(r"([A-Za-z][\w-]{4,}) (?:bromide|chloride|hydrochloride|dihyd
                    r"maleate|mesylate|tartrate|fumarate|succinate|besylate|tosylate|gluconate|monohydrate|"
                    r"hydrate|sodium|potassium)", re.IGNORECASE)
 _ACID = re.compile(r"([A-Za-z][\w-]{2,})ic acid", re.IGNORECASE)
+# "Iron-Dextran Complex" is "iron dextran"; "Prostaglandin I2" is "PGI2" (as "Prostaglandin E2" is "PGE2").
+_COMPLEX = re.compile(r"([A-Za-z][\w]*[-\s][\w-]+) Complex(?:es)?", re.IGNORECASE)
+_PROSTAGLANDIN = re.compile(r"Prostaglandin ([A-Z]\d?(?:alpha|beta|\u03b1|\u03b2)?)", re.IGNORECASE)
 
 
 def chemical_forms(term: str, kind: str, entity_type: str) -> set[str]:
-    """The drug without its counter-ion and the anion of an acid, for chemical names and synonyms."""
+    """The drug without its counter-ion, the anion of an acid, a complex without the word, a prostaglandin's
+    PG abbreviation, for chemical names and synonyms."""
     if entity_type != "chemical" or kind not in ("name", "synonym"):
         return set()
     out = set()
@@ -139,6 +143,10 @@ def chemical_forms(term: str, kind: str, entity_type: str) -> set[str]:
         out.add(m.group(1))
     if m := _ACID.fullmatch(term):
         out.add(m.group(1) + "ate")
+    if m := _COMPLEX.fullmatch(term):
+        out.add(m.group(1))
+    if m := _PROSTAGLANDIN.fullmatch(term):
+        out.add("PG" + m.group(1))
     return out
 
 

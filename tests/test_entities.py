@@ -259,3 +259,12 @@ def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species
     within = genes_within(resources.annotator, read_pubtator(gold), genes)
     assert (within["documents"], within["of_documents"]) == (1, 2)  # 20848 is mouse Stat3: not in HGNC
     assert within["document"]["tp"] == 1 and within["document"]["fp"] == 0
+
+
+def test_formulas_papers_write_are_their_chemicals(resources):
+    found = [(m["text"], m["entity_type"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
+        "passage_id": "p0", "offset": 0, "text": "NaHCO3, KCl and CO2 with PGI2 and iron dextran."}])["mentions"]]
+    # CO2 is carbon dioxide, not HGNC's alias of MT-CO2
+    assert found == [("NaHCO3", "chemical", "mesh:D017693"), ("KCl", "chemical", "mesh:D011189"),
+                     ("CO2", "chemical", "mesh:D002245"), ("PGI2", "chemical", "mesh:D011464"),
+                     ("iron dextran", "chemical", "mesh:D007505")]

@@ -146,6 +146,9 @@ def test_a_salt_is_its_drug_and_an_acid_its_anion_unless_another_name_is_written
     assert chemical_forms("Tiapride Hydrochloride", "name", "chemical") == {"Tiapride"}
     assert chemical_forms("Kainic Acid", "name", "chemical") == {"Kainate"}
     assert chemical_forms("Methyl Bromide", "name", "chemical") == set()  # a radical is not the compound
+    assert chemical_forms("Iron-Dextran Complex", "name", "chemical") == {"Iron-Dextran"}
+    assert chemical_forms("Prostaglandin I2", "synonym", "chemical") == {"PGI2"}
+    assert chemical_forms("Prostaglandins", "name", "chemical") == set()
     assert chemical_forms("Kainic Acid", "name", "disease") == set()
     terms = [
         {"term": "Sodium Chloride", "concept_id": "mesh:D012965", "entity_type": "chemical", "term_kind": "name", "source": "t"},
