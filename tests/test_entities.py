@@ -23,6 +23,16 @@ def concept_of(mentions, text):
     return set(mentions[mentions.text == text].concept_id)
 
 
+def annotated(resources, *texts, entity_type=None, typed=False):
+    """(text, concept_id) of each mention, or (text, entity_type, concept_id) with typed; one passage per text."""
+    passages, offset = [], 0
+    for i, text in enumerate(texts):
+        passages.append({"passage_id": f"p{i}", "offset": offset, "text": text})
+        offset += len(text) + 1
+    return [(m["text"], m["entity_type"], m["concept_id"]) if typed else (m["text"], m["concept_id"])
+            for m in resources.annotator.annotate("0" * 16, passages)["mentions"] if entity_type in (None, m["entity_type"])]
+
+
 def test_every_mention_slices_its_passage(dataset):
     passages = read_version_table(dataset, "passages").set_index("passage_id")
     mentions = read_version_table(dataset, "mentions")
@@ -150,9 +160,7 @@ def test_an_omim_gold_id_counts_as_the_one_mesh_id_mondo_and_doid_give_it(tmp_pa
 
 def test_a_short_gene_alias_needs_support_in_the_document(resources):
     def genes(*texts):
-        passages = [{"passage_id": f"p{i}", "offset": 100 * i, "text": t} for i, t in enumerate(texts)]
-        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, passages)["mentions"]
-                if m["entity_type"] == "gene"]
+        return annotated(resources, *texts, entity_type="gene")
 
     # lab abbreviations that are aliases of genes (KRT8, FUT1, SERPINA1) are not genes on their own
     assert genes("KO mice and sorted HSC were stained with PI.") == []
@@ -168,8 +176,7 @@ def test_a_short_gene_alias_needs_support_in_the_document(resources):
 
 def test_short_capitals_inside_capitalised_text_or_naming_bases_are_not_entities(resources):
     def found(text):
-        return [(m["text"], m["concept_id"]) for m in
-                resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]]
+        return annotated(resources, text)
 
     assert found("Gly269 to Ser in exon 7. (ABSTRACT TRUNCATED AT 250 WORDS)") == []
     assert found("A GT to AT transition in an AT-rich region.") == []
@@ -190,15 +197,13 @@ def test_a_substrate_named_in_an_enzymes_name_is_not_a_chemical_there(resources)
 
 
 def test_ions_as_written_are_their_elements(resources):
-    found = [(m["text"], m["concept_id"]) for m in resources.annotator.annotate(
-        "0" * 16, [{"passage_id": "p0", "offset": 0, "text": "Ca2+ influx through K+ channels needs Fe3+."}])["mentions"]]
+    found = annotated(resources, "Ca2+ influx through K+ channels needs Fe3+.")
     assert found == [("Ca2+", "mesh:D002118"), ("K+", "mesh:D011188"), ("Fe3+", "mesh:D007501")]
 
 
 def test_a_disease_acronym_the_paper_spells_out_as_something_else_is_not_that_disease(resources):
     def diseases(text):
-        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate(
-            "0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"] if m["entity_type"] == "disease"]
+        return annotated(resources, text, entity_type="disease")
 
     assert diseases("Mutations were screened by heteroduplex (HD) analysis. HD analysis found none.") == []
     assert diseases("Patients with Huntington disease (HD) were studied. HD is rare.") == [
@@ -211,8 +216,7 @@ def test_a_disease_acronym_the_paper_spells_out_as_something_else_is_not_that_di
 
 def test_codons_are_not_abbreviations(resources):
     def found(text):
-        return [(m["text"], m["concept_id"]) for m in
-                resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]]
+        return annotated(resources, text)
 
     assert found("Both mutations generate TGA stop codons; the stop codon TGA ends the protein.") == []
     assert found("Transposition of the great arteries is rare; infants with TGA were studied.") == [
@@ -220,18 +224,14 @@ def test_codons_are_not_abbreviations(resources):
 
 
 def test_british_spellings_match_the_american_names(resources):
-    found = [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
-        "passage_id": "p0", "offset": 0,
-        "text": "Leukaemia, haemorrhage and hypokalaemia; oesophageal cancer; oestrogen."}])["mentions"]]
+    found = annotated(resources, "Leukaemia, haemorrhage and hypokalaemia; oesophageal cancer; oestrogen.")
     assert found == [("Leukaemia", "mesh:D007938"), ("haemorrhage", "mesh:D006470"), ("hypokalaemia", "mesh:D007008"),
                      ("oesophageal cancer", "mesh:D004938"), ("oestrogen", "mesh:D004967")]
 
 
 def test_a_disease_acronym_only_an_ontology_gives_needs_support_in_the_document(resources):
     def diseases(*texts):
-        passages = [{"passage_id": f"p{i}", "offset": 100 * i, "text": t} for i, t in enumerate(texts)]
-        return [(m["text"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, passages)["mentions"]
-                if m["entity_type"] == "disease"]
+        return annotated(resources, *texts, entity_type="disease")
 
     # MONDO's "MAP" (MUTYH-associated polyposis) is the paper's mean arterial pressure here
     assert diseases("Mean blood pressure fell; a rapid decline in MAP followed.") == []
@@ -243,8 +243,7 @@ def test_a_disease_acronym_only_an_ontology_gives_needs_support_in_the_document(
 
 
 def test_cytokines_and_cyclooxygenases_are_genes(resources):
-    found = [(m["text"], m["entity_type"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
-        "passage_id": "p0", "offset": 0, "text": "G-CSF, cyclooxygenase-2 (COX-2) and filgrastim."}])["mentions"]]
+    found = annotated(resources, "G-CSF, cyclooxygenase-2 (COX-2) and filgrastim.", typed=True)
     assert found == [("G-CSF", "gene", "NCBIGene:1440"), ("cyclooxygenase-2", "gene", "NCBIGene:5743"),
                      ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]
 
@@ -262,8 +261,7 @@ def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species
 
 
 def test_formulas_papers_write_are_their_chemicals(resources):
-    found = [(m["text"], m["entity_type"], m["concept_id"]) for m in resources.annotator.annotate("0" * 16, [{
-        "passage_id": "p0", "offset": 0, "text": "NaHCO3, KCl and CO2 with PGI2 and iron dextran."}])["mentions"]]
+    found = annotated(resources, "NaHCO3, KCl and CO2 with PGI2 and iron dextran.", typed=True)
     # CO2 is carbon dioxide, not HGNC's alias of MT-CO2
     assert found == [("NaHCO3", "chemical", "mesh:D017693"), ("KCl", "chemical", "mesh:D011189"),
                      ("CO2", "chemical", "mesh:D002245"), ("PGI2", "chemical", "mesh:D011464"),

@@ -19,6 +19,16 @@ def spans(text, stoplist=None):
     return [(text[s:e], es[0].concept_id) for s, e, es in longest_first(find(matcher, text))]
 
 
+def term(text, concept_id, entity_type, kind="name"):
+    return {"term": text, "concept_id": concept_id, "entity_type": entity_type, "term_kind": kind, "source": "t"}
+
+
+def concepts_found(terms, text):
+    """matched text -> the concepts of its entries, leftmost-longest."""
+    matcher = build_matcher(terms, {})
+    return {text[s:e]: sorted({x.concept_id for x in es}) for s, e, es in longest_first(find(matcher, text))}
+
+
 def test_fold_keeps_length_so_offsets_survive():
     text = "İL-6 and TNF\u2013α"
     assert len(fold(text)) == len(text)
@@ -94,15 +104,9 @@ def test_the_cached_matcher_is_memory_mapped_not_read(tmp_path):
 
 
 def test_a_plural_made_from_one_name_does_not_compete_with_another_name_as_written():
-    terms = [
-        {"term": "Amphetamine", "concept_id": "mesh:D000661", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-        {"term": "Amphetamines", "concept_id": "mesh:D000662", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-        {"term": "Gentamicins", "concept_id": "mesh:D005839", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-    ]
-    matcher = build_matcher(terms, {})
-    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["amphetamine and amphetamines with gentamicin"]
-             for s, e, es in longest_first(find(matcher, text))}
-    assert found == {"amphetamine": ["mesh:D000661"], "amphetamines": ["mesh:D000662"], "gentamicin": ["mesh:D005839"]}
+    terms = [term("Amphetamine", "mesh:D000661", "chemical"), term("Amphetamines", "mesh:D000662", "chemical"),
+             term("Gentamicins", "mesh:D005839", "chemical")]
+    assert concepts_found(terms, "amphetamine and amphetamines with gentamicin") == {"amphetamine": ["mesh:D000661"], "amphetamines": ["mesh:D000662"], "gentamicin": ["mesh:D005839"]}
 
 
 def test_a_case_sensitive_terms_hyphen_must_be_written():
@@ -127,16 +131,10 @@ def test_british_spellings_are_made_from_american_names_and_yield_to_names_as_wr
     assert british_variants("Lupus, Systemic", "disease") == set()
     assert british_variants("Hemispherectomy", "disease") == set()
     assert british_variants("hemoglobin", "gene") == set()
-    terms = [
-        {"term": "Brain Tumor", "concept_id": "mesh:D001932", "entity_type": "disease", "term_kind": "name", "source": "t"},
-        {"term": "Edema", "concept_id": "mesh:D004487", "entity_type": "disease", "term_kind": "name", "source": "t"},
-        # another concept written "oedema" keeps it: a made spelling does not compete with a name as written
-        {"term": "oedema", "concept_id": "mesh:D999999", "entity_type": "disease", "term_kind": "synonym", "source": "t"},
-    ]
-    matcher = build_matcher(terms, {})
-    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["brain tumours with oedema"]
-             for s, e, es in longest_first(find(matcher, text))}
-    assert found == {"brain tumours": ["mesh:D001932"], "oedema": ["mesh:D999999"]}
+    # another concept written "oedema" keeps it: a made spelling does not compete with a name as written
+    terms = [term("Brain Tumor", "mesh:D001932", "disease"), term("Edema", "mesh:D004487", "disease"),
+             term("oedema", "mesh:D999999", "disease", "synonym")]
+    assert concepts_found(terms, "brain tumours with oedema") == {"brain tumours": ["mesh:D001932"], "oedema": ["mesh:D999999"]}
 
 
 def test_a_salt_is_its_drug_and_an_acid_its_anion_unless_another_name_is_written_so():
@@ -150,15 +148,9 @@ def test_a_salt_is_its_drug_and_an_acid_its_anion_unless_another_name_is_written
     assert chemical_forms("Prostaglandin I2", "synonym", "chemical") == {"PGI2"}
     assert chemical_forms("Prostaglandins", "name", "chemical") == set()
     assert chemical_forms("Kainic Acid", "name", "disease") == set()
-    terms = [
-        {"term": "Sodium Chloride", "concept_id": "mesh:D012965", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-        {"term": "Sodium", "concept_id": "mesh:D012964", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-        {"term": "Vecuronium Bromide", "concept_id": "mesh:D014673", "entity_type": "chemical", "term_kind": "name", "source": "t"},
-    ]
-    matcher = build_matcher(terms, {})
-    found = {text[s:e]: sorted({x.concept_id for x in es}) for text in ["vecuronium in sodium"]
-             for s, e, es in longest_first(find(matcher, text))}
-    assert found == {"vecuronium": ["mesh:D014673"], "sodium": ["mesh:D012964"]}
+    terms = [term("Sodium Chloride", "mesh:D012965", "chemical"), term("Sodium", "mesh:D012964", "chemical"),
+             term("Vecuronium Bromide", "mesh:D014673", "chemical")]
+    assert concepts_found(terms, "vecuronium in sodium") == {"vecuronium": ["mesh:D014673"], "sodium": ["mesh:D012964"]}
 
 
 def test_an_organs_neoplasms_are_its_tumours_and_cancers():
@@ -167,7 +159,5 @@ def test_an_organs_neoplasms_are_its_tumours_and_cancers():
     assert neoplasm_forms("Kidney Neoplasms", "name", "disease") == {"Kidney tumor", "Kidney cancer"}
     assert neoplasm_forms("Neoplasms", "name", "disease") == set()
     assert neoplasm_forms("Head and Neck Neoplasms", "name", "disease") == set()
-    terms = [{"term": "Jaw Neoplasms", "concept_id": "mesh:D007573", "entity_type": "disease", "term_kind": "name", "source": "t"}]
-    matcher = build_matcher(terms, {})
-    found = [text[s:e] for text in ["jaw tumours and jaw cancer"] for s, e, _ in longest_first(find(matcher, text))]
-    assert found == ["jaw tumours", "jaw cancer"]
+    assert concepts_found([term("Jaw Neoplasms", "mesh:D007573", "disease")], "jaw tumours and jaw cancer") == {
+        "jaw tumours": ["mesh:D007573"], "jaw cancer": ["mesh:D007573"]}
