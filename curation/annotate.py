@@ -44,7 +44,8 @@ _RESIDUE_CONTEXT = re.compile(
 # The same in a mutation's description, for bases too: "substitution of alanine for valine", "the insertion
 # of a cytosine", "methionine (ATG) by threonine", "guanine (CGA) by adenine". BioRED train annotates none.
 NUCLEOBASES = frozenset("adenine guanine cytosine thymine uracil".split())
-_MONOMERS = "|".join(sorted(AMINO_ACIDS | NUCLEOBASES))
+MONOMERS = AMINO_ACIDS | NUCLEOBASES
+_MONOMERS = "|".join(sorted(MONOMERS))
 _MUTATION_AFTER = re.compile(
     r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:(?:to|for|by|with)\s+(?:an?\s+)?(?:" + _MONOMERS + r")\b|-to-"
     r"|(?:insertions?|deletions?|duplications?)\b)", re.IGNORECASE)
@@ -206,7 +207,7 @@ class Annotator:
             etype, concept, candidates, entry, confidence = choose(entries)
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
                 continue
-            if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS | NUCLEOBASES and (
+            if etype == "chemical" and text[start:end].lower() in MONOMERS and (
                     _MUTATION_AFTER.match(text, end) or _MUTATION_BEFORE.search(text, max(0, start - 40), start)):
                 continue
             if _BASES.fullmatch(text, start, end) and (_BASE_CONTEXT.match(text, end)
