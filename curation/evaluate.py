@@ -226,7 +226,7 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     result["gold_id_equivalents"] = {
         "rule": "an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
         "gold_ids_translated": sorted(f"{i}={equivalents[i]}" for i in gold if i in equivalents)}
-    genes = {local for c in resources.concepts if c.startswith("NCBIGene:") for local in [c.partition(":")[2]]}
+    genes = {c.partition(":")[2] for c in resources.concepts if c.startswith("NCBIGene:")}
     if genes and any(a[2] == "gene" for d in docs for a in d.annotations):
         result["gene_documents_in_vocabulary"] = genes_within(resources.annotator, docs, genes)
     if any(d.relations for d in docs):
