@@ -111,7 +111,7 @@ def _content_words(text: str) -> set[str]:
 
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
               "previous": 0.5}
-TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4}
+TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4, "chemical_role": 5}
 
 
 @dataclass
@@ -136,7 +136,7 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
             best[e.concept_id] = e
     ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.concept_id))
     genes = [e for e in ranked if e.entity_type == "gene" and e.rank <= TERM_KIND_RANK["famplex"]]
-    if genes and ranked[0].entity_type == "chemical":
+    if genes and ranked[0].entity_type in ("chemical", "chemical_role"):
         # MeSH files proteins (adiponectin, insulin) under chemicals; a curator reads them as gene products
         ranked = genes + [e for e in ranked if e not in genes]
     top = ranked[0]

@@ -18,6 +18,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from schemas.tables import broader_type
+
 from .lexicon import term_key
 
 GENE_FAMILY = "fplx:"
@@ -79,7 +81,7 @@ class ClaimChecker:
         elif checkable and not known and claimed.split(":")[0] != "cellosaurus":
             flag("unknown_identifier", self._describe(resolved) if resolved else None,
                  f"{claimed} is not in the vocabularies as a {claim['entity_type']}.")
-        same_type = resolved and self.concepts.get(resolved, {}).get("entity_type") == claim["entity_type"]
+        same_type = resolved and broader_type(self.concepts.get(resolved, {}).get("entity_type", "")) == claim["entity_type"]
         if same_type and resolved != claimed:
             if resolved.startswith(GENE_FAMILY) and not claimed.startswith(GENE_FAMILY):
                 flag("family_as_gene", self._describe(resolved),
@@ -100,7 +102,7 @@ class ClaimChecker:
             if target.startswith(GENE_FAMILY):
                 flag("family_as_gene", self._describe(target),
                      f"Alias {alias!r} of {name} names the protein family {self._describe(target)}, not this one gene.")
-            elif self.concepts.get(target, {}).get("entity_type") == claim["entity_type"] \
+            elif broader_type(self.concepts.get(target, {}).get("entity_type", "")) == claim["entity_type"] \
                     and self.concepts[target]["preferred_name"].lower() == alias.lower():
                 flag("alias_conflict", self._describe(target),
                      f"Alias {alias!r} of {name} is the symbol of {self._describe(target)}; text saying {alias!r} most likely means that gene.")

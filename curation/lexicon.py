@@ -23,6 +23,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 
+from schemas.tables import broader_type
+
 from .vocabulary import TERM_KIND_RANK
 
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
@@ -75,13 +77,16 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
     return out
 
 
+NAMED_BY_WORDS = ("disease", "chemical", "chemical_role")  # types whose names are phrases of ordinary words
+
+
 def number_variants(term: str, kind: str, entity_type: str) -> set[str]:
     """Plural and singular of disease and chemical names: weaker than a name as written (see build_matcher)."""
     out = set()
-    if entity_type in ("disease", "chemical") and kind in ("name", "synonym") and len(term) >= 5 \
+    if entity_type in NAMED_BY_WORDS and kind in ("name", "synonym") and len(term) >= 5 \
             and term[-1].isalpha() and term[-1].islower() and not term.endswith("s"):
         out.add(term + "s")
-    if entity_type in ("disease", "chemical") and kind in ("name", "synonym") and len(term) >= 6 \
+    if entity_type in NAMED_BY_WORDS and kind in ("name", "synonym") and len(term) >= 6 \
             and term.endswith("s") and not term.endswith(("ss", "us", "is")):
         out.add(term[:-1])  # MeSH names classes in the plural: "Gentamicins" also matches "gentamicin"
     return out
@@ -110,7 +115,7 @@ _BRITISH = [(re.compile(p, re.IGNORECASE), r) for p, r in (
 
 def british_variants(term: str, entity_type: str) -> set[str]:
     """The term with every British spelling rule applied (one variant), for disease and chemical names."""
-    if entity_type not in ("disease", "chemical"):
+    if entity_type not in NAMED_BY_WORDS:
         return set()
     out = term
     for pattern, replacement in _BRITISH:
@@ -317,6 +322,12 @@ ENTRY_SCHEMA = pa.schema([("concept_id", pa.string()), ("entity_type", pa.string
                           ("kind", pa.string()), ("source", pa.string()), ("case_sensitive", pa.bool_())])
 
 
+def _stopped(stoplist: dict[str, set[str]], key: str, entity_type: str) -> bool:
+    """A term stopped as a chemical is stopped as a chemical role too ("analgesic", "ligand")."""
+    blocked = stoplist.get(key, ())
+    return "*" in blocked or entity_type in blocked or broader_type(entity_type) in blocked
+
+
 def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     """terms: iterable of dicts (term, concept_id, entity_type, term_kind, source).
 
@@ -337,8 +348,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             continue
         for v in variants(term, kind, etype):
             key = term_key(v)
-            blocked = stoplist.get(key, ())
-            if "*" in blocked or etype in blocked:
+            if _stopped(stoplist, key, etype):
                 continue
             add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
         made = {*chemical_forms(term, kind, etype), *neoplasm_forms(term, kind, etype)}
@@ -347,11 +357,10 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     # A plural, singular or British spelling made from one concept's name never competes with another
     # concept's name as written: "amphetamine" is Amphetamine (D000661), not also a singular of
     # Amphetamines (D000662).
-    written = {(key, e.entity_type) for key, slot in table.items() for e in slot.values()}
+    written = {(key, broader_type(e.entity_type)) for key, slot in table.items() for e in slot.values()}
     for v, t in derived:
         key, etype = term_key(v), t["entity_type"]
-        blocked = stoplist.get(key, ())
-        if (key, etype) in written or "*" in blocked or etype in blocked:
+        if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype):
             continue
         add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"])))
     keys = sorted(table)

@@ -17,6 +17,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from schemas.tables import broader_type
+
 # BioRED: which relation types each (unordered) entity-type pair may have.
 _CORRELATIONS = {"Association", "Positive_Correlation", "Negative_Correlation"}
 LEGAL: dict[frozenset, set[str]] = {
@@ -30,6 +32,11 @@ LEGAL: dict[frozenset, set[str]] = {
     frozenset({"variant"}): {"Association"},
 }
 RELATION_TYPES = sorted({t for types in LEGAL.values() for t in types})
+
+
+def relates_as(mention: dict) -> str:
+    """The type a mention relates as: "EGFR-TKIs induce IL-6" relates a class of drugs as a drug."""
+    return broader_type(mention["entity_type"])
 
 TRIGGERS = [  # (regex on the words between two mentions, relation type, predicate); first match wins
     (r"\bphosphorylat\w*", "Positive_Correlation", "phosphorylates"),
@@ -65,10 +72,15 @@ def relation_id(subject: str, obj: str, relation_type: str, predicate: str, dire
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
+def legal_types(type_a: str, type_b: str) -> set[str]:
+    """The relation types two entity types may have (a chemical role has a chemical's)."""
+    return LEGAL.get(frozenset({broader_type(type_a), broader_type(type_b)}), set())
+
+
 def legal(a: dict, b: dict, relation_type: str) -> bool:
     if relation_type.startswith("imported:"):
         return True
-    return relation_type in LEGAL.get(frozenset({a["entity_type"], b["entity_type"]}), set())
+    return relation_type in legal_types(a["entity_type"], b["entity_type"])
 
 
 def _pair(a: dict, b: dict, sentence: str, s0: int) -> Found | None:
@@ -78,10 +90,10 @@ def _pair(a: dict, b: dict, sentence: str, s0: int) -> Found | None:
     low = between.lower()
     if len(between) > MAX_GAP:
         return None
-    if a["entity_type"] == "gene" and b["entity_type"] == "chemical" and re.fullmatch(
+    if a["entity_type"] == "gene" and relates_as(b) == "chemical" and re.fullmatch(
             r"\s*inhibit\w*\s+(with|and|plus|in combination with)\s*", low):
         return Found(a, b, "Association", "combined_inhibition_with", False, "pattern:combined_inhibition", 0.7)
-    if a["entity_type"] in ("gene", "chemical") and b["entity_type"] == "chemical" and (
+    if relates_as(a) in ("gene", "chemical") and relates_as(b) == "chemical" and (
             re.match(r"\s*resistan", after.lower()) or re.search(r"resistan\w*\s+(to|against)\s*$", low)):
         return Found(a, b, "Negative_Correlation", "confers_resistance_to", True, "pattern:resistance", 0.75)
     if re.fullmatch(r"\s*/\s*", between) and a["entity_type"] == b["entity_type"] == "gene":
@@ -117,7 +129,7 @@ def relate_document(doc_id: str, passages: list[dict], sentences: list[dict], me
         text = p["text"][s["start"] - p["offset"]:s["end"] - p["offset"]]
         here = in_passage.get(s["passage_id"], [])
         inside = sorted((m for m in here if m.get("concept_id") and m["method"] != "imported"
-                         and m["entity_type"] in RELATABLE and s["start"] <= m["start"] and m["end"] <= s["end"]),
+                         and relates_as(m) in RELATABLE and s["start"] <= m["start"] and m["end"] <= s["end"]),
                         key=lambda m: (m["start"], m["end"]))
         context = [m for m in here if s["start"] <= m["start"] < s["end"]]
         found_pairs = set()
@@ -203,7 +215,7 @@ def _table_rows(doc_id: str, passages: list[dict], mentions: list[dict], cells: 
             if t_origin is None or not t_origin.get("passage_id"):
                 continue
             targets = [m for m in mentions_in.get(t_origin["passage_id"], []) if m["entity_type"] == "gene"]
-            drugs = [m for m in mentions_in.get(a_cell["passage_id"], []) if m["entity_type"] == "chemical"]
+            drugs = [m for m in mentions_in.get(a_cell["passage_id"], []) if relates_as(m) == "chemical"]
             passage = by_passage[a_cell["passage_id"]]
             sentence = {"start": passage["offset"], "end": passage["offset"] + len(passage["text"])}
             for drug in drugs:

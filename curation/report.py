@@ -21,7 +21,7 @@ from .dataset import read as read_version_table
 
 log = logging.getLogger("curation.report")
 
-TYPE_COLOURS = {"gene": "#1f77b4", "chemical": "#d62728", "disease": "#9467bd", "variant": "#2ca02c",
+TYPE_COLOURS = {"gene": "#1f77b4", "chemical": "#d62728", "chemical_role": "#ff9896", "disease": "#9467bd", "variant": "#2ca02c",
                 "species": "#8c564b", "cell_line": "#e377c2"}
 NETWORK_MAX_EDGES = 30
 

@@ -220,13 +220,21 @@ _BIOLOGIC_DRUG = re.compile(r"(?:grastim|poetin|\balfa|\bbeta)$", re.IGNORECASE)
 
 # ... except antibodies, which are drugs (bevacizumab, trastuzumab) and annotated as chemicals.
 CHEMICAL_ALL_THE_SAME = ("D12.776.124.486", "D12.776.377.715.548")
+# A heading filed only under Chemical Actions and Uses (D27) names what substances do, not a substance:
+# "tyrosine kinase inhibitors", "antidepressants", "opioid analgesics", "anesthetics". Curated corpora give such
+# words a chemical's ID in a minority of their occurrences (BC5CDR train 32 of 137 documents, BioRED train 30 of
+# 75), so they are a type of their own, chemical_role (ChEBI's word), which relations still read as chemicals.
+CHEMICAL_ROLES = "D27"
 
 
 def mesh_type(tree_numbers: list[str], name: str = "") -> str | None:
-    """Diseases: C (and F03 mental disorders); chemicals: D except proteins and enzymes. Others are not annotated."""
+    """Diseases: C (and F03 mental disorders); chemical roles: D27 alone; chemicals: D except proteins and enzymes.
+    Others are not annotated."""
     if any(t.startswith("C") or t.startswith("F03") for t in tree_numbers):
         return "disease"
     substances = [t for t in tree_numbers if t.startswith("D")]
+    if substances and all(t.startswith(CHEMICAL_ROLES) for t in substances):
+        return "chemical_role"
     if substances and all(t.startswith("D13") for t in substances) and any(t.startswith("G05.360") for t in tree_numbers):
         # nucleic acids that MeSH also files as genome components are sequence features, not substances:
         # codons, untranslated regions, splice sites, transposable elements, DNA conformations
@@ -256,13 +264,20 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             mesh_id, label, synonyms, mapped = (parts + ["", "", "", ""])[:4]
-            kinds = [types.get(d.lstrip("*")) for d in mapped.split(",")]
-            kind = "disease" if "disease" in kinds else "chemical" if "chemical" in kinds else None
+            kind = supplementary_type([types.get(d.lstrip("*")) for d in mapped.split(",")])
             if kind:
                 # Supplementary synonyms are mostly systematic names that never occur verbatim in text and
                 # would triple the matcher's size: keep the short ones.
                 short = [x for x in synonyms.split("|") if len(x) <= SUPPLEMENTARY_SYNONYM_MAX]
                 _add_mesh(vocab, mesh_id, kind, label, short, supp_source)
+
+
+def supplementary_type(mapped: list[str | None]) -> str | None:
+    """A supplementary concept's type from the types of the descriptors it maps to. One mapped only to what it
+    does ("Protein Kinase Inhibitors") is still one compound, a chemical."""
+    if "disease" in mapped:
+        return "disease"
+    return "chemical" if "chemical" in mapped or "chemical_role" in mapped else None
 
 
 def _is_anatomy(tree_numbers: list[str]) -> bool:
@@ -304,7 +319,7 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 name = record.findtext("SupplementalRecordName/String")
                 mapped = [types.get((d.text or "").lstrip("*"))
                           for d in record.iterfind("HeadingMappedToList/HeadingMappedTo/DescriptorReferredTo/DescriptorUI")]
-                kind = "disease" if "disease" in mapped else "chemical" if "chemical" in mapped else None
+                kind = supplementary_type(mapped)
             if kind and ui and name:
                 terms = [t.text for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text]
                 _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)

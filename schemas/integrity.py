@@ -195,11 +195,11 @@ def relations_have_evidence(t: Tables) -> Iterator[Violation]:
 
 
 def relation_types_are_legal(t: Tables) -> Iterator[Violation]:
-    from curation.relations import LEGAL
+    from curation.relations import legal_types
     for r in _rows(t["relations"]):
         if r.predicate.startswith("imported:"):  # an input's own scheme (e.g. BC5CDR's CID), kept as written
             continue
-        if r.relation_type not in LEGAL.get(frozenset({r.subject_type, r.object_type}), set()):
+        if r.relation_type not in legal_types(r.subject_type, r.object_type):
             yield Violation("relations", r.relation_id, "relation_types_are_legal",
                             f"{r.relation_type} is not a BioRED type for {r.subject_type}-{r.object_type}")
 

@@ -13,7 +13,7 @@ import pandera.pandas as pa
 import pyarrow as pa_arrow
 from pandera.typing import Series
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 SHA256 = r"^[0-9a-f]{64}$"
 DOC_ID = r"^[0-9a-f]{16}$"
@@ -234,7 +234,13 @@ class Inputs(_Base):
     status: Series[str] = pa.Field(isin=["published", "quarantined", "duplicate"], description="What became of it.")
 
 
-ENTITY_TYPES = ["gene", "chemical", "disease", "species", "cell_line", "variant"]
+ENTITY_TYPES = ["gene", "chemical", "chemical_role", "disease", "species", "cell_line", "variant"]
+# A chemical role names a class of chemicals by what they do: it relates, and is claimed, as a chemical.
+BROADER_TYPE = {"chemical_role": "chemical"}
+
+
+def broader_type(entity_type: str) -> str:
+    return BROADER_TYPE.get(entity_type, entity_type)
 MENTION_METHODS = ["dictionary", "abbreviation", "coordination", "pattern", "imported"]
 
 
@@ -257,7 +263,7 @@ class Mentions(_Base):
     start: Series[int] = pa.Field(ge=0, description="Document-level start (code points).")
     end: Series[int] = pa.Field(ge=0, description="Document-level end (code points).")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The mention as written.")
-    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="gene (incl. FamPlex families), chemical, disease, species, cell_line, variant.")
+    entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="gene (incl. FamPlex families), chemical, chemical_role (a class by action or use: MeSH D27, e.g. tyrosine kinase inhibitors), disease, species, cell_line, variant.")
     concept_id: Series[str] = pa.Field(nullable=True, description="Normalised concept as a CURIE; null when the mention is ambiguous (see candidates).")
     candidates: Series[object] = ListOfStr("Every concept the matched term could mean, best first.")
     method: Series[str] = pa.Field(isin=MENTION_METHODS, description="How it was found: dictionary, abbreviation (via a defined long form), coordination (the shared head of 'breast and ovarian cancer' makes 'breast' breast cancer), pattern (variants), imported.")

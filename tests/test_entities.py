@@ -288,3 +288,11 @@ def test_formulas_papers_write_are_their_chemicals(resources):
     assert found == [("NaHCO3", "chemical", "mesh:D017693"), ("KCl", "chemical", "mesh:D011189"),
                      ("CO2", "chemical", "mesh:D002245"), ("PGI2", "chemical", "mesh:D011464"),
                      ("iron dextran", "chemical", "mesh:D007505")]
+
+
+def test_a_class_of_drugs_is_a_chemical_role_and_its_members_are_chemicals(resources):
+    found = annotated(resources, "EGFR tyrosine kinase inhibitors (TKIs) such as osimertinib; antidepressants.", typed=True)
+    assert ("tyrosine kinase inhibitors", "chemical_role", "mesh:D000092004") in found
+    assert ("TKIs", "chemical_role", "mesh:D000092004") in found
+    assert ("osimertinib", "chemical", "mesh:C000596361") in found
+    assert ("antidepressants", "chemical_role", "mesh:D000928") in found

@@ -58,6 +58,13 @@ def test_stoplist_blocks_a_term():
     assert spans("this may lead to", {"lead": {"chemical"}}) == []
 
 
+def test_a_term_stopped_as_a_chemical_is_stopped_as_a_chemical_role():
+    terms = [term("Ligand", "mesh:D008024", "chemical_role"), term("Analgesics", "mesh:D000700", "chemical_role")]
+    matcher = build_matcher(terms, {"ligand": {"chemical"}})
+    text = "a ligand and an analgesic"
+    assert [(text[s:e], es[0].entity_type) for s, e, es in longest_first(find(matcher, text))] == [("analgesic", "chemical_role")]
+
+
 def _every_key_span(matcher, text):
     """The reference: every whole-word span of the folded text that is a key, by brute force."""
     keys = {matcher.key(i): i for i in range(len(matcher))}

@@ -6,11 +6,12 @@ import pytest
 
 from curation.dataset import read as read_version_table
 from curation.audit import main as audit
-from curation.relations import LEGAL, aggregate, relate_document
+from curation.relations import LEGAL, aggregate, legal_types, relate_document
 
 NAMES = {"CCL2": ("NCBIGene:6347", "gene"), "STAT3": ("NCBIGene:6774", "gene"), "ZEB1": ("NCBIGene:6935", "gene"),
          "osimertinib": ("mesh:C000596361", "chemical"), "IL-6": ("NCBIGene:3569", "gene"), "JAK": ("fplx:JAK", "gene"),
-         "AKT": ("fplx:AKT", "gene"), "NSCLC": ("mesh:D002289", "disease")}
+         "AKT": ("fplx:AKT", "gene"), "NSCLC": ("mesh:D002289", "disease"),
+         "TKIs": ("mesh:D047428", "chemical_role")}
 
 
 def relate(sentence: str):
@@ -59,6 +60,14 @@ def test_cooccurrence_only_where_nothing_better_fires_and_types_stay_legal():
     assert (e["rule"], e["relation_type"], e["directed"]) == ("cooccurrence", "Association", False)
     for e in relate("IL-6 activates JAK, STAT3 and ZEB1 in NSCLC treated with osimertinib.").values():
         assert e["relation_type"] in LEGAL[frozenset({e["subject_type"], e["object_type"]})]
+
+
+def test_a_chemical_role_relates_as_a_chemical():
+    found = relate("CCL2 confers resistance to TKIs in NSCLC.")
+    e = found[("NCBIGene:6347", "confers_resistance_to", "mesh:D047428")]
+    assert (e["object_type"], e["relation_type"]) == ("chemical_role", "Negative_Correlation")
+    assert legal_types("chemical_role", "gene") == LEGAL[frozenset({"chemical", "gene"})]
+    assert "Bind" not in legal_types("chemical_role", "disease")
 
 
 def test_confidence_counts_papers_not_sentences():

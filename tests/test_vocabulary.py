@@ -87,6 +87,23 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
     assert V.mesh_type(["D13.400.730", "D13.444.735.640"]) == "chemical"
 
 
+def test_a_heading_filed_only_under_actions_and_uses_is_a_chemical_role_its_compounds_are_chemicals(tmp_path):
+    descriptors = tmp_path / "mesh.tsv"
+    descriptors.write_text("D000092004\tTyrosine Kinase Inhibitors\tTKIs\tD27.505.519.389.745.875\n"
+                           "D004967\tEstrogens\tEstrogen\tD06.472.334.851|D27.505.696.399.450.360\n"
+                           "D000077156\tGefitinib\t\tD03.383.725.203\n")
+    supplementary = tmp_path / "supp.tsv"
+    # a compound MeSH maps only to what it does is still one compound
+    supplementary.write_text("C000000001\tcompound 1\t\t*D000092004\n")
+    vocab = V.Vocabulary()
+    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    types = {c: vocab.concepts[c]["entity_type"] for c in vocab.concepts}
+    assert types == {"mesh:D000092004": "chemical_role", "mesh:D004967": "chemical",  # a hormone class, filed in D06 too
+                     "mesh:D000077156": "chemical", "mesh:C000000001": "chemical"}
+    assert V.supplementary_type(["chemical_role", None]) == "chemical"
+    assert V.supplementary_type(["chemical", "disease"]) == "disease"
+
+
 def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_path):
     vocab = V.Vocabulary()
     for mesh_id, name in (("D016055", "Urinary Retention"), ("D001750", "Urinary Bladder, Neurogenic"), ("D003920", "Diabetes Mellitus")):
