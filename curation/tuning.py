@@ -23,8 +23,11 @@ import argparse
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from schemas.tables import broader_type
+
 from .annotate import Annotator
-from .evaluate import GoldDocument, embedded_omim_equivalents, read_gold, with_equivalents
+from .evaluate import (GoldDocument, embedded_mesh_ids, embedded_omim_equivalents, read_gold,
+                       retired_mesh_equivalents, with_equivalents)
 from .lexicon import build_matcher, find, longest_first, term_key
 
 TRAINING = {  # corpus -> (path below the shared gold folder, format)
@@ -85,7 +88,9 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
         for doc in docs:
             passages = passages_of(doc)
             text_at = {p["offset"]: p["text"] for p in passages}
-            mentions = annotator.annotate("0" * 16, passages)["mentions"]
+            # the gold has no chemical roles: a role is judged as the chemical the gold would have to call it
+            mentions = [{**m, "entity_type": broader_type(m["entity_type"])}
+                        for m in annotator.annotate("0" * 16, passages)["mentions"]]
             by_span = {(m["start"], m["end"], m["entity_type"]): m["concept_id"] for m in mentions}
             # a reading as another type is a reading too: MeSH's "PGE2" is the chemical Dinoprostone, so
             # one BioRED abstract that names the receptor gene PTGER2 so is a correction, not a new name
@@ -238,7 +243,7 @@ def base_vocabulary(settings: dict, curated_dir: Path):
     names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
     families = frozenset(cid for cid, c in vocab.concepts.items() if c["is_family"])
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
-            {cid: c["entity_type"] for cid, c in vocab.concepts.items()}, families)
+            {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families)
 
 
 def main() -> None:
@@ -251,9 +256,15 @@ def main() -> None:
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
     terms, stoplist, names, concept_types, families = base_vocabulary(settings, Path(args.out))
-    equivalents = embedded_omim_equivalents(args.out)  # NCBI Disease's OMIM IDs, as the evaluation scores them
-    corpora = {name: with_equivalents(read_gold(str(Path(args.gold) / rel), fmt), equivalents)
-               for name, (rel, fmt) in TRAINING.items()}
+    # the gold's OMIM and retired MeSH IDs, translated as the evaluation translates them
+    equivalents = embedded_omim_equivalents(args.out)
+    corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
+    mesh_ids = embedded_mesh_ids(args.out)
+    if mesh_ids:
+        annotator = Annotator(build_matcher(terms, stoplist), {}, names)
+        for docs in corpora.values():
+            equivalents.update(retired_mesh_equivalents(docs, annotator, mesh_ids))
+    corpora = {name: with_equivalents(docs, equivalents) for name, docs in corpora.items()}
     stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
