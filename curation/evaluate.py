@@ -11,11 +11,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
+
+from schemas.tables import broader_type
 
 from . import vocabulary as V
 
@@ -258,8 +260,6 @@ def read_gold(path: str, fmt: str, limit: int | None = None) -> list[GoldDocumen
 
 def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limit: int | None = None,
         curated_dir: str = "config/vocabulary") -> dict:
-    from collections import Counter
-
     from .annotate_stage import Resources
 
     resources = Resources(vocabulary_dir)
@@ -272,8 +272,8 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     gold = {i for d in docs for a in d.annotations for i in a[3]}
     result["gold_id_equivalents"] = {
         "rules": ["an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
-                  "a gold MeSH ID that MeSH 2024 no longer has counts as the one current MeSH ID whose MeSH names "
-                  "cover its gold texts whole"],
+                  "a gold MeSH ID that MeSH 2024 no longer has counts as the current MeSH ID that MeSH's own names "
+                  "give its gold texts, where every text such a name covers whole gives the same one"],
         "gold_ids_translated": sorted(f"{i}={equivalents[i]}" for i in gold if i in equivalents)}
     if any(a[2] == "chemical" for d in docs for a in d.annotations):
         as_chemicals, _ = evaluate(resources.annotator, docs, {"chemical"}, equivalents, {"chemical_role": "chemical"})
@@ -297,15 +297,20 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
 
 
 def outside_vocabulary(docs: list[GoldDocument], concept_types: dict[str, str]) -> dict:
-    """Per type, the (document, gold ID) pairs whose ID no concept of the vocabulary has, with that type: what no
-    reading of the text can find, so recall cannot pass 1 - share."""
-    known = {(concept_to_gold(c), etype) for c, etype in concept_types.items()}
+    """Per type, the (document, gold ID) pairs whose ID no concept of the vocabulary has, with that type (or a
+    narrower one): what no reading of the text can find, so recall cannot pass 1 - share. Pairs whose concept
+    the vocabulary has with a narrower type (a chemical role for a gold chemical) are counted apart: they are
+    found, under that type."""
+    # local IDs of different vocabularies can coincide (NCBIGene:9606, NCBITaxon:9606): keyed by type too
+    typed = {(concept_to_gold(c), broader_type(etype)): etype for c, etype in concept_types.items()}
     pairs = {(d.doc_id, etype, i) for d in docs for _, _, etype, ids in d.annotations if etype != "variant" for i in ids}
     out = {}
     for etype in sorted({p[1] for p in pairs}):
-        of_type = [p for p in pairs if p[1] == etype]
-        missing = sum(1 for _, t, i in of_type if (i, t) not in known)
-        out[etype] = {"pairs": len(of_type), "outside": missing, "share": round(missing / len(of_type), 4)}
+        found = [typed.get((i, etype)) for _, t, i in pairs if t == etype]
+        missing = found.count(None)
+        narrower = Counter(t for t in found if t not in (None, etype))
+        out[etype] = {"pairs": len(found), "outside": missing, "share": round(missing / len(found), 4),
+                      **({"of_narrower_types": dict(sorted(narrower.items()))} if narrower else {})}
     return out
 
 

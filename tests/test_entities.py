@@ -178,6 +178,15 @@ def test_a_retired_mesh_gold_id_counts_as_the_current_concept_meshs_names_give_i
                      resources.concepts.table.column("entity_type").to_pylist()))
     outside = outside_vocabulary(with_equivalents(docs, equivalents), types)
     assert outside == {"chemical": {"pairs": 3, "outside": 1, "share": 0.3333}}
+    # a gold chemical the vocabulary has as a chemical role is found, as a role; IDs are read with their type:
+    # NCBIGene:10090 and NCBITaxon:10090 (mouse) are both concepts, NCBITaxon:9606 is no gene
+    assert {"NCBIGene:10090", "NCBITaxon:10090", "NCBITaxon:9606"} <= types.keys() and "NCBIGene:9606" not in types
+    gold.write_text("1|t|Antidepressants in mice and humans.\n1|a|\n1\t0\t15\tAntidepressants\tChemical\tD000928\n"
+                    "1\t19\t23\tmice\tSpecies\t10090\n1\t28\t34\thumans\tGene\t9606\n\n")
+    outside = outside_vocabulary(read_pubtator(gold), types)
+    assert outside == {"chemical": {"pairs": 1, "outside": 0, "share": 0.0, "of_narrower_types": {"chemical_role": 1}},
+                       "gene": {"pairs": 1, "outside": 1, "share": 1.0},
+                       "species": {"pairs": 1, "outside": 0, "share": 0.0}}
 
 
 def test_a_short_gene_alias_needs_support_in_the_document(resources):
