@@ -23,7 +23,14 @@ ENTITY_TYPES = {
     "specificdisease": "disease", "modifier": "disease", "diseaseclass": "disease", "compositemention": "disease",
     "species": "species", "organismtaxon": "species", "cellline": "cell_line", "sequencevariant": "variant",
     "mutation": "variant", "dnamutation": "variant", "proteinmutation": "variant", "snp": "variant",
+    "chemicalrole": "chemical_role",
 }
+
+
+def entity_type_of(written: str) -> str | None:
+    """Our entity type for a file's annotation type, written in any case, with spaces or underscores (this
+    pipeline's own BioC export writes "cell_line" and "chemical_role")."""
+    return ENTITY_TYPES.get(re.sub(r"[\s_]", "", written or "").lower())
 PREFIX = {"gene": "NCBIGene", "species": "NCBITaxon", "cell_line": "cellosaurus"}
 
 
@@ -42,7 +49,7 @@ def curies(entity_type: str, raw: str) -> list[str]:
             prefix, local = part.split(":", 1)
             prefix = {"MESH": "mesh", "OMIM": "omim", "CVCL": "cellosaurus"}.get(prefix, prefix)
             out.append(f"{prefix}:{local}")
-        elif entity_type in ("chemical", "disease") and re.fullmatch(r"[CD]\d+", part):
+        elif entity_type in ("chemical", "chemical_role", "disease") and re.fullmatch(r"[CD]\d+", part):
             out.append(f"mesh:{part}")
         elif entity_type in PREFIX:
             out.append(f"{PREFIX[entity_type]}:{part}")
@@ -114,7 +121,7 @@ def read_pubtator(text: str) -> list[ParsedDocument]:
             doc.passages.append(Passage(kind=kind, text=body, section_type=kind))
         full = PASSAGE_SEPARATOR.join(body for _, body in texts)
         for n, parts in block["annotations"]:
-            etype = ENTITY_TYPES.get(parts[4].strip().lower().replace(" ", ""))
+            etype = entity_type_of(parts[4])
             if etype is None:
                 continue
             start, end, realigned = verify(full, int(parts[1]), int(parts[2]), parts[3], f"line {n}")
@@ -168,7 +175,7 @@ def _bioc_documents(collection: list[dict], fmt: str, source: str) -> list[Parse
             index_in_doc = len(doc.passages)
             doc.passages.append(Passage(kind=kind, text=text, source_xpath=p.get("xpath"), source_line=p.get("line")))
             for a in p["annotations"]:
-                etype = ENTITY_TYPES.get((a["infons"].get("type") or "").lower().replace(" ", ""))
+                etype = entity_type_of(a["infons"].get("type"))
                 if etype is None or not a["locations"]:
                     continue
                 offset, length = a["locations"][0]

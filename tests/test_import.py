@@ -59,6 +59,18 @@ def test_bioc_json_passages_are_laid_end_to_end_and_annotations_follow():
     assert m["start"] == len(TITLE) + 1 + 15 and m["text"] == "STAT3"
 
 
+def test_the_types_this_pipelines_own_bioc_export_writes_import_as_themselves():
+    doc = {"source": "x", "documents": [{"id": "PMC1", "passages": [
+        {"offset": 0, "infons": {"type": "abstract"}, "text": "TKIs in HCC827 cells.", "annotations": [
+            {"id": "1", "infons": {"type": "chemical_role", "identifier": "D000092004"}, "text": "TKIs",
+             "locations": [{"offset": 0, "length": 4}]},
+            {"id": "2", "infons": {"type": "cell_line", "identifier": "cellosaurus:CVCL_2063"}, "text": "HCC827",
+             "locations": [{"offset": 8, "length": 6}]}]}]}]}
+    _, [r] = rows(json.dumps(doc).encode())
+    assert [(m["entity_type"], m["concept_id"]) for m in r["mentions"]] == [
+        ("chemical_role", "mesh:D000092004"), ("cell_line", "cellosaurus:CVCL_2063")]
+
+
 @pytest.mark.skipif(not (SHARED / "corpora/gold/biored/Dev.BioC.XML").exists(), reason="../shared absent")
 def test_biored_dev_imports_with_every_offset_verified():
     fmt, docs = rows((SHARED / "corpora/gold/biored/Dev.BioC.XML").read_bytes())
