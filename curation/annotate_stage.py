@@ -2,6 +2,7 @@
 curation flags out, each schema-checked."""
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -27,7 +28,9 @@ class Resources:
         started = time.perf_counter()
         matcher, versions = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
         self.concepts = ConceptIndex(d / "concepts.parquet")
-        self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"))
+        own_gene_species = json.loads((d / "vocabulary.json").read_text()).get("own_gene_species", [])
+        self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
+                                   self.concepts.taxa("cell_line"), frozenset(own_gene_species))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

@@ -106,6 +106,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "concepts": len(vocab.concepts),
         "terms": len(vocab.terms),
         "matcher_keys": len(matcher),
+        "own_gene_species": sorted(vocab.own_gene_species),
     }
     Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher))

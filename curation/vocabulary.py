@@ -60,6 +60,8 @@ class Vocabulary:
     # folded names of MeSH anatomy (tree A): an organ is never a disease's synonym (MONDO and EFO list
     # "pancreas" for pancreatic cancer and "skin" for skin disease)
     anatomy: set[str] = field(default_factory=set)
+    # species whose naming (without a human) says a paper studies that organism's own genes (species.tsv)
+    own_gene_species: set[str] = field(default_factory=set)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -402,9 +404,11 @@ def read_curated(path: Path) -> list[dict]:
 
 
 def load_curated_concepts(vocab: Vocabulary, path: Path, entity_type: str, source: Source) -> None:
-    """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], why."""
+    """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], [own_genes: yes|no], why."""
     for row in read_curated(path):
         vocab.add_concept(row["concept_id"], entity_type, row["name"], source, taxon=row.get("taxon") or None)
+        if (row.get("own_genes") or "").strip() == "yes":
+            vocab.own_gene_species.add(row["concept_id"])
         vocab.add_term(row["name"], row["concept_id"], entity_type, "curated", source)
         for s in _split(row.get("synonyms", ""), "|"):
             vocab.add_term(s, row["concept_id"], entity_type, "curated", source)

@@ -264,7 +264,7 @@ class Mentions(_Base):
     end: Series[int] = pa.Field(ge=0, description="Document-level end (code points).")
     text: Series[str] = pa.Field(str_length={"min_value": 1}, description="The mention as written.")
     entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="gene (incl. FamPlex families), chemical, chemical_role (a class by action or use: MeSH D27, e.g. tyrosine kinase inhibitors), disease, species, cell_line, variant.")
-    concept_id: Series[str] = pa.Field(nullable=True, description="Normalised concept as a CURIE; null when the mention is ambiguous (see candidates).")
+    concept_id: Series[str] = pa.Field(nullable=True, description="Normalised concept as a CURIE; null when the mention is ambiguous, or is a gene of a species the vocabulary lacks (see candidates).")
     candidates: Series[object] = ListOfStr("Every concept the matched term could mean, best first.")
     method: Series[str] = pa.Field(isin=MENTION_METHODS, description="How it was found: dictionary, abbreviation (via a defined long form), coordination (the shared head of 'breast and ovarian cancer' makes 'breast' breast cancer), pattern (variants), imported.")
     matched_term: Series[str] = pa.Field(nullable=True, description="Vocabulary term (or long form) that matched.")

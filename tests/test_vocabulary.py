@@ -130,12 +130,16 @@ def test_genes_of_several_species_take_the_documents_species_human_by_default():
     def annotator(gene_info_taxa):
         vocab = V.Vocabulary()
         V.load_gene_info(vocab, DATA / "gene_info", source("ncbi_gene_info"), gene_info_taxa)
-        V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
-        taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
-        return Annotator(build_matcher(vocab.terms, {}), {}, {}, taxa)
+        for name, etype in (("species", "species"), ("cell_lines", "cell_line")):
+            V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / f"{name}.tsv", etype, source(f"curated_{name}"))
+        taxa = {etype: {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == etype}
+                for etype in ("gene", "cell_line")}
+        return Annotator(build_matcher(vocab.terms, {}), {}, {}, taxa["gene"], taxa["cell_line"],
+                         frozenset(vocab.own_gene_species))
 
-    def genes(a, text):
-        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+    def genes(a, text, with_candidates=False):
+        return [(m["text"], m["concept_id"], *([m["candidates"]] if with_candidates else []))
+                for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
                 if m["entity_type"] == "gene"]
 
     both = annotator(None)  # human CCL2 (6347) and mouse Ccl2 (20296) share the names CCL2, MCP-1, JE ...
@@ -143,8 +147,13 @@ def test_genes_of_several_species_take_the_documents_species_human_by_default():
     assert genes(both, "MCP-1 rose in patients.") == [("MCP-1", "NCBIGene:6347")]
     assert genes(both, "MCP-1 rose.") == [("MCP-1", "NCBIGene:6347")]              # human by default
     assert genes(both, "CCL2 in mice and in patients.") == [("CCL2", "NCBIGene:6347")]  # a tie: human
-    human_only = annotator({"9606"})  # no mouse gene to choose: the human one stays
-    assert genes(human_only, "Ccl2 rose in mice.") == [("Ccl2", "NCBIGene:6347")]
+    human_only = annotator({"9606"})
+    # a paper that names only mice gets no human gene for a mouse one: the human gene is left as the candidate
+    assert genes(human_only, "Ccl2 rose in mice.", with_candidates=True) == [("Ccl2", None, ["NCBIGene:6347"])]
+    # ... unless it names humans too, or a human cell line; a pathogen names no one's genes
+    assert genes(human_only, "Ccl2 rose in mice and in patients.") == [("Ccl2", "NCBIGene:6347")]
+    assert genes(human_only, "CCL2 from HCC827 cells grafted into mice.") == [("CCL2", "NCBIGene:6347")]
+    assert genes(human_only, "CCL2 rose after HIV-1 infection.") == [("CCL2", "NCBIGene:6347")]
 
 
 def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
