@@ -30,8 +30,8 @@ from .lexicon import Entry, Matcher, find, longest_first
 from .vocabulary import SOURCE_RANK, TERM_KIND_RANK
 from .variants import find_variants
 
-# An amino acid followed by a position, a substitution or an enzyme word names a residue of a protein
-# ("tyrosine 705", "glycine to alanine", "tyrosine kinase"), not the chemical: BioRED train annotates
+# An amino acid followed by a position, a substitution, an enzyme word or its phosphorylation names a residue
+# of a protein ("tyrosine 705", "glycine to alanine", "tyrosine kinase", "tyrosine phosphorylation"), not the chemical: BioRED train annotates
 # none of its ~45 mentions in these contexts, and does annotate "glycine levels" or "alanine and ...".
 AMINO_ACIDS = frozenset(
     "alanine arginine asparagine aspartate glutamate glutamine glycine histidine isoleucine leucine lysine "
@@ -39,20 +39,24 @@ AMINO_ACIDS = frozenset(
     "ala arg asn asp cys gln glu gly his ile leu lys met phe pro ser thr trp tyr val".split())
 _RESIDUE_CONTEXT = re.compile(
     r"\s*(?:\d|(?:residues?|substitutions?|kinases?|phosphatases?|proteases?|peptidases?|repeats?|codons?)\b|-rich\b"
-    r"|at\s+(?:position|residue|codon)s?\b|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
+    r"|phosphorylat\w*|at\s+(?:amino[\s-]acids?\s+)?(?:position|residue|codon)s?\b"
+    r"|to\s+(?:an?\s+)?(?:stop|termination|" + "|".join(sorted(AMINO_ACIDS)) + r")\b)",
     re.IGNORECASE)
 # The same in a mutation's description, for bases too: "substitution of alanine for valine", "the insertion
-# of a cytosine", "methionine (ATG) by threonine", "guanine (CGA) by adenine". BioRED train annotates none.
+# of a cytosine", "methionine (ATG) by threonine", "replacing an arginine (CGA) by a stop", "encodes for a
+# tyrosine (Tyr) instead of". BioRED train annotates none.
 NUCLEOBASES = frozenset("adenine guanine cytosine thymine uracil".split())
 MONOMERS = AMINO_ACIDS | NUCLEOBASES
 _MONOMERS = "|".join(sorted(MONOMERS))
 _MUTATION_AFTER = re.compile(
-    r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:(?:to|for|by|with)\s+(?:an?\s+)?(?:" + _MONOMERS + r")\b|-to-"
-    r"|(?:insertions?|deletions?|duplications?)\b)", re.IGNORECASE)
+    r"\s*(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:(?:to|for|by|with)\s+(?:an?\s+)?(?:stop|termination|" + _MONOMERS + r")\b"
+    r"|-to-|instead\s+of\b|(?:insertions?|deletions?|duplications?)\b)", re.IGNORECASE)
 _MUTATION_BEFORE = re.compile(
     r"(?:\b(?:" + _MONOMERS + r")\s*(?:\d+\s*)?(?:\(\s*[A-Za-z]{1,3}\s*\)\s*)?(?:to|for|by|with)\s+(?:an?\s+)?|-to-"
-    r"|\b(?:substitution|replacement|insertion|deletion|duplication)s?\s+of\s+(?:an?\s+)?"
-    r"|\b(?:substituted|replaced)\s+(?:by|with|for)\s+(?:an?\s+)?|\bencoding\s+(?:an?\s+)?)$", re.IGNORECASE)
+    r"|\b(?:substitution|replacement|insertion|deletion|duplication)s?\s+of\s+(?:an?\s+)?(?:(?:highly\s+)?conserved\s+)?"
+    r"|\b(?:substituted|replaced)\s+(?:by|with|for)\s+(?:an?\s+)?|\breplacing\s+(?:an?\s+)?"
+    r"|\bencod(?:ing|es)\s+(?:for\s+)?(?:an?\s+)?|\b(?:position|residue|codon)\s+\d+\s+(?:to|for|by|with)\s+(?:an?\s+)?)$",
+    re.IGNORECASE)
 # A conjunct whose head is elided: in "breast and ovarian cancer" the word "breast" names breast cancer.
 _CONJUNCT = re.compile(r"(?<![\w'-])([A-Za-z][\w'-]*)(?:\s+(?:and/or|and|or)\s+|,\s*(?:(?:and|or)\s+)?)$")
 # A conjunct that is itself a disease's head noun ends a phrase of its own: in "LCAT deficiency and fish-eye
@@ -98,7 +102,8 @@ _BASES = re.compile(r"[ACGTU]{1,3}")
 _BASE_CONTEXT = re.compile(r"(?:-|\s*)(?:rich|transitions?|transversions?|repeats?|dinucleotides?|base[- ]pairs?|"
                            r"(?:(?:stop|termination|nonsense|start|initiation|initiator)\s+)?codons?|triplets?)\b",
                            re.IGNORECASE)
-_BASE_BEFORE = re.compile(r"\b(?:codons?|triplets?)\s*\(?\s*$", re.IGNORECASE)
+# ... and a codon written after its amino acid: "an arginine (CGA) by a stop (TGA)"
+_BASE_BEFORE = re.compile(r"\b(?:codons?|triplets?|stop|termination|" + _MONOMERS + r")\s*\(?\s*$", re.IGNORECASE)
 # Words of a disease name that say what kind of thing it is, not which one.
 _GENERIC_WORDS = _HEAD_NOUNS | frozenset("acute chronic primary secondary familial hereditary congenital".split())
 
@@ -275,7 +280,8 @@ class Annotator:
         for p, ls, le, ss, se in definitions:
             short, long_ = p["text"][ss:se], p["text"][ls:le]
             covering = [m for m in per_passage[p["passage_id"]] if m.start >= ls and m.end == le and m.concept_id]
-            resolved = self.resolve_text(long_)
+            # a residue spelled out where it is defined ("a Tyrosine (Tyr) instead of") defines a residue
+            resolved = None if long_.lower() in MONOMERS and not covering else self.resolve_text(long_)
             if resolved is None and covering:
                 m = max(covering, key=lambda m: m.end - m.start)
                 if m.start - ls <= 1 or m.end - m.start >= 0.6 * (le - ls):

@@ -115,6 +115,13 @@ def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(reso
     assert chemicals("The substitution of methionine (ATG) by threonine (ACG) at codon 453.") == []
     assert chemicals("A heterozygous cytosine insertion; the insertion of a cytosine (217_218insC).") == []
     assert chemicals("Cytosine and adenine were added to the medium.") == ["Cytosine", "adenine"]
+    # BioRED dev's mutation descriptions and residues; a residue defined as an abbreviation defines no chemical
+    assert chemicals("The substitution of a conserved arginine at amino acid position 229 by glycine.") == []
+    assert chemicals("It encodes for a Tyrosine (Tyr) instead of a Term.") == []
+    assert chemicals("Tyrosine phosphorylation of Lyn was altered.") == []
+    assert chemicals("Plasma tyrosine (Tyr) rose; Tyr fell.") == ["tyrosine", "Tyr", "Tyr"]
+    # a codon written after its amino acid is no gene (CGA is a gene symbol)
+    assert annotated(resources, "replacing an arginine (CGA) by a stop (TGA)") == []
 
 
 def test_a_conjunct_sharing_the_next_mentions_head_names_its_own_disease(resources):
