@@ -209,18 +209,19 @@ def write(stop, learned, directory: Path) -> None:
 
 def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: dict[str, str],
                        concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
-                       families: frozenset[str] = frozenset(), rounds: int = 3):
+                       families: frozenset[str] = frozenset(), rounds: int = 3, first: Annotator | None = None):
     """learn(), repeated with the stop-list found so far until it stops growing.
 
     Stopping a term can expose a shorter match inside it: once "amino acids" is stopped as a chemical,
     "acids" matches there as the class Acids. The next round judges such matches on their own. Terms are
-    learned in the first round only, against the vocabularies' own reading.
+    learned in the first round only, against the vocabularies' own reading. `first`: the annotator of `terms`
+    and `stoplist` when the caller has built it already (building one takes most of a minute).
     """
     stop_rows: dict[tuple[str, str], tuple[str, str, str]] = {}
     learned = None
     current = {k: set(v) for k, v in stoplist.items()}
-    for _ in range(rounds):
-        annotator = Annotator(build_matcher(terms, current), {}, names)
+    for round_ in range(rounds):
+        annotator = first if round_ == 0 and first is not None else Annotator(build_matcher(terms, current), {}, names)
         stop, learned_now = learn(annotator, concept_types, corpora, families)
         if learned is None:
             learned = learned_now
@@ -259,13 +260,12 @@ def main() -> None:
     # the gold's OMIM and retired MeSH IDs, translated as the evaluation translates them
     equivalents = embedded_omim_equivalents(args.out)
     corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
+    annotator = Annotator(build_matcher(terms, stoplist), {}, names)
     mesh_ids = embedded_mesh_ids(args.out)
-    if mesh_ids:
-        annotator = Annotator(build_matcher(terms, stoplist), {}, names)
-        for docs in corpora.values():
-            equivalents.update(retired_mesh_equivalents(docs, annotator, mesh_ids))
+    for docs in corpora.values():
+        equivalents.update(retired_mesh_equivalents(docs, annotator, mesh_ids) if mesh_ids else {})
     corpora = {name: with_equivalents(docs, equivalents) for name, docs in corpora.items()}
-    stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families)
+    stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families, first=annotator)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
 
