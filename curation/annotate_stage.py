@@ -2,7 +2,6 @@
 curation flags out, each schema-checked."""
 from __future__ import annotations
 
-import json
 import logging
 import time
 from pathlib import Path
@@ -26,11 +25,10 @@ class Resources:
         d = Path(vocabulary_dir)
         self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
-        matcher, versions = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
+        matcher, versions, own_gene_species = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
         self.concepts = ConceptIndex(d / "concepts.parquet")
-        own_gene_species = json.loads((d / "vocabulary.json").read_text()).get("own_gene_species", [])
         self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
-                                   self.concepts.taxa("cell_line"), frozenset(own_gene_species))
+                                   self.concepts.taxa("cell_line"), own_gene_species)
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

@@ -164,8 +164,9 @@ class _PreferredNames(Mapping):
         return len(self._row)
 
 
-def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str]]:
-    """The cached matcher and, per source name, its version string; checks the files it was built from."""
+def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str]]:
+    """The cached matcher, per source name its version string, and the species whose naming says a paper
+    studies that organism's own genes (from vocabulary.json)."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
-    return Matcher.load(Path(matcher_path)), versions
+    return Matcher.load(Path(matcher_path)), versions, frozenset(info.get("own_gene_species", []))
