@@ -266,9 +266,10 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     docs = read_gold(path, fmt, limit)
     mesh_ids = embedded_mesh_ids(curated_dir)
     omim = embedded_omim_equivalents(curated_dir)
-    retired = retired_mesh_equivalents(docs, resources.annotator, mesh_ids) if mesh_ids else {}
+    annotator = _Remembering(resources.annotator)  # the views below read the same documents' mentions
+    retired = retired_mesh_equivalents(docs, annotator, mesh_ids) if mesh_ids else {}
     equivalents = {**omim, **retired}
-    result, errors = evaluate(resources.annotator, docs, equivalents=equivalents)
+    result, errors = evaluate(annotator, docs, equivalents=equivalents)
     gold = {i for d in docs for a in d.annotations for i in a[3]}
     result["gold_id_equivalents"] = {
         "rules": ["an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",
@@ -276,7 +277,7 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
                   "give its gold texts, where every text such a name covers whole gives the same one"],
         "gold_ids_translated": sorted(f"{i}={equivalents[i]}" for i in gold if i in equivalents)}
     if any(a[2] == "chemical" for d in docs for a in d.annotations):
-        as_chemicals, _ = evaluate(resources.annotator, docs, {"chemical"}, equivalents, {"chemical_role": "chemical"})
+        as_chemicals, _ = evaluate(annotator, docs, {"chemical"}, equivalents, {"chemical_role": "chemical"})
         result["chemical_roles_scored_as_chemicals"] = {
             "rule": "chemical_role mentions (MeSH D27 classes such as 'antidepressants') counted as chemicals",
             "document": as_chemicals["document"]["chemical"]}
@@ -285,15 +286,31 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     result["gold_ids_outside_vocabulary"] = outside_vocabulary(with_equivalents(docs, equivalents), types)
     genes = {c.partition(":")[2] for c in resources.concepts if c.startswith("NCBIGene:")}
     if genes and any(a[2] == "gene" for d in docs for a in d.annotations):
-        result["gene_documents_in_vocabulary"] = genes_within(resources.annotator, docs, genes)
+        result["gene_documents_in_vocabulary"] = genes_within(annotator, docs, genes)
     if any(d.relations for d in docs):
-        result["relations_end_to_end"] = evaluate_relations(resources.annotator, docs, gold_entities=False)
+        result["relations_end_to_end"] = evaluate_relations(annotator, docs, gold_entities=False)
         result["relations_gold_entities"] = evaluate_relations(resources.annotator, docs, gold_entities=True)
     result["corpus"] = corpus
     result["frequent_errors"] = {k: Counter(v).most_common(15) for k, v in sorted(errors.items())}
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     Path(output).write_text(json.dumps(result, indent=2, sort_keys=True) + "\n")
     return result
+
+
+class _Remembering:
+    """An annotator that annotates each (document, passages) once: run() scores the same texts several ways."""
+
+    def __init__(self, annotator):
+        self._annotator, self._done = annotator, {}
+
+    def annotate(self, doc_id: str, passages: list[dict]) -> dict:
+        key = (doc_id, tuple((p["passage_id"], p["offset"], p["text"]) for p in passages))
+        if key not in self._done:
+            self._done[key] = self._annotator.annotate(doc_id, passages)
+        return self._done[key]
+
+    def __getattr__(self, name):
+        return getattr(self._annotator, name)
 
 
 def outside_vocabulary(docs: list[GoldDocument], concept_types: dict[str, str]) -> dict:
