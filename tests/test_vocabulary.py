@@ -179,6 +179,41 @@ def test_genes_of_several_species_take_the_documents_species_human_by_default():
     assert genes(human_only, "CCL2 rose after HIV-1 infection.") == [("CCL2", "NCBIGene:6347")]
 
 
+def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    vocab = V.Vocabulary()
+    V.load_gene_info(vocab, DATA / "gene_info", source("ncbi_gene_info"))  # human CCL2, mouse Ccl2
+    # the embedded human genes come from HGNC; two rows in gene_info shape stand in for them here
+    for gene_id, symbol, name in (("1956", "EGFR", "epidermal growth factor receptor"),
+                                  ("6774", "STAT3", "signal transducer and activator of transcription 3")):
+        V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": gene_id, "Symbol": symbol, "Synonyms": "-",
+                                     "description": name}, source("hgnc"))
+    V.load_goatools_genes(vocab, DATA / "genes_NCBI_10090_sample.py", source("ncbi_gene_mouse"))
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species))
+
+    def genes(text):
+        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "gene"]
+
+    # the human symbol in a mouse paper is the mouse gene of that symbol
+    assert genes("EGFR was phosphorylated in mice.") == [("EGFR", "NCBIGene:13649")]
+    assert genes("EGFR was phosphorylated in patients.") == [("EGFR", "NCBIGene:1956")]
+    # a name only the mouse gene has is no gene in a paper that never names the mouse
+    assert genes("Errb1 was phosphorylated in patients.") == []
+    assert genes("Errb1 was phosphorylated in mice.") == [("Errb1", "NCBIGene:13649")]
+    # no species named, genes written as mouse symbols: a mouse paper
+    assert genes("Stat3 and Ccl2 rose.") == [("Stat3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
+    assert genes("STAT3 and Ccl2 rose.") == [("STAT3", "NCBIGene:6774"), ("Ccl2", "NCBIGene:6347")]
+    # a sentence naming one species speaks for its genes, whatever the rest of the paper is about
+    assert genes("Patients had high CCL2 in serum. Mice lacking Ccl2 were protected. CCL2 was high in patients.") == [
+        ("CCL2", "NCBIGene:6347"), ("Ccl2", "NCBIGene:20296"), ("CCL2", "NCBIGene:6347")]
+
+
 def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
     descriptors = tmp_path / "mesh.tsv"
     descriptors.write_text("D010179\tPancreas\tPancreata\tA03.734|A06.301\n"
