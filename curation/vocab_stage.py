@@ -76,6 +76,9 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_curated_concepts(vocab, path, entity_type, src)
+    path = curated_dir / "species_cues.tsv"
+    vocab.sources.append(V.file_source("curated_species_cues", path, "this project"))
+    V.load_species_cues(vocab, path)
     for name in ("overrides", "learned_terms") if learned else ("overrides",):
         path = curated_dir / f"{name}.tsv"
         src = V.file_source(f"curated_{name}", path, "this project")
@@ -115,6 +118,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "terms": len(vocab.terms),
         "matcher_keys": len(matcher),
         "own_gene_species": sorted(vocab.own_gene_species),
+        "species_cues": dict(sorted(vocab.species_cues.items())),
     }
     Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher))
@@ -172,9 +176,10 @@ class _PreferredNames(Mapping):
         return len(self._row)
 
 
-def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str]]:
-    """The cached matcher, per source name its version string, and the species whose naming says a paper
-    studies that organism's own genes (from vocabulary.json)."""
+def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str], dict[str, str]]:
+    """The cached matcher, per source name its version string, the species whose naming says a paper
+    studies that organism's own genes, and the species cues (from vocabulary.json)."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
-    return Matcher.load(Path(matcher_path)), versions, frozenset(info.get("own_gene_species", []))
+    return (Matcher.load(Path(matcher_path)), versions, frozenset(info.get("own_gene_species", [])),
+            info.get("species_cues", {}))

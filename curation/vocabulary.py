@@ -64,6 +64,8 @@ class Vocabulary:
     anatomy: set[str] = field(default_factory=set)
     # species whose naming (without a human) says a paper studies that organism's own genes (species.tsv)
     own_gene_species: set[str] = field(default_factory=set)
+    # words that are not names of a species but say a paper works with it: cue -> species (species_cues.tsv)
+    species_cues: dict[str, str] = field(default_factory=dict)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -468,6 +470,14 @@ def load_curated_concepts(vocab: Vocabulary, path: Path, entity_type: str, sourc
         vocab.add_term(row["name"], row["concept_id"], entity_type, "curated", source)
         for s in _split(row.get("synonyms", ""), "|"):
             vocab.add_term(s, row["concept_id"], entity_type, "curated", source)
+
+
+def load_species_cues(vocab: Vocabulary, path: Path) -> None:
+    """species_cues.tsv: cue, concept_id (a species of species.tsv), why. Cues are matched as written."""
+    for row in read_curated(path):
+        if vocab.concepts.get(row["concept_id"], {}).get("entity_type") != "species":
+            raise VocabularyFileError(f"{path.name}: cue {row['cue']!r} names {row['concept_id']}, which is no species of species.tsv")
+        vocab.species_cues[row["cue"]] = row["concept_id"]
 
 
 def load_overrides(vocab: Vocabulary, path: Path, source: Source) -> None:

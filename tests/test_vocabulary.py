@@ -191,10 +191,15 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
         V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": gene_id, "Symbol": symbol, "Synonyms": "-",
                                      "description": name}, source("hgnc"))
     V.load_goatools_genes(vocab, DATA / "genes_NCBI_10090_sample.py", source("ncbi_gene_mouse"))
+    V._add_gene_info_row(vocab, {"tax_id": "10090", "GeneID": "14067", "Symbol": "F5", "Synonyms": "-",
+                                 "description": "coagulation factor V"}, source("ncbi_gene_mouse"))
+    V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": "2153", "Symbol": "F5", "Synonyms": "-",
+                                 "description": "coagulation factor V"}, source("hgnc"))
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    V.load_species_cues(vocab, ROOT / "config" / "vocabulary" / "species_cues.tsv")
     taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
     names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
-    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species))
+    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species), vocab.species_cues)
 
     def genes(text):
         return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
@@ -208,10 +213,30 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     assert genes("Errb1 was phosphorylated in mice.") == [("Errb1", "NCBIGene:13649")]
     # no species named, genes written as mouse symbols: a mouse paper
     assert genes("Stat3 and Ccl2 rose.") == [("Stat3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
-    assert genes("STAT3 and Ccl2 rose.") == [("STAT3", "NCBIGene:6774"), ("Ccl2", "NCBIGene:6347")]
+    assert genes("STAT3 and Ccl2 rose.") == [("STAT3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
+    # capitals say nothing (mouse papers write them too), nor does a symbol both species write alike
+    assert genes("STAT3 and CCL2 rose.") == [("STAT3", "NCBIGene:6774"), ("CCL2", "NCBIGene:6347")]
+    assert genes("F5 and STAT3 rose.") == [("F5", "NCBIGene:2153"), ("STAT3", "NCBIGene:6774")]
+    # mouse genetics says mouse without naming it; the cAMP response element is no Cre line
+    assert genes("STAT3 was deleted in Alb-Cre;Stat3(f/f) livers.")[0] == ("STAT3", "NCBIGene:20848")
+    assert genes("STAT3 was deleted with CreERT2.") == [("STAT3", "NCBIGene:20848")]
+    assert genes("STAT3 bound the CRE of the promoter.") == [("STAT3", "NCBIGene:6774")]
+    # naming wins over cues: two namings of the human against one cue
+    assert genes("STAT3 rose in patients. CCL2 rose in patients. CCL2 was knocked out with Cre.")[0] == ("STAT3", "NCBIGene:6774")
     # a sentence naming one species speaks for its genes, whatever the rest of the paper is about
     assert genes("Patients had high CCL2 in serum. Mice lacking Ccl2 were protected. CCL2 was high in patients.") == [
         ("CCL2", "NCBIGene:6347"), ("Ccl2", "NCBIGene:20296"), ("CCL2", "NCBIGene:6347")]
+
+
+def test_species_cues_must_name_a_species(tmp_path):
+    vocab = V.Vocabulary()
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    V.load_species_cues(vocab, ROOT / "config" / "vocabulary" / "species_cues.tsv")
+    assert vocab.species_cues["C57BL"] == "NCBITaxon:10090" and vocab.species_cues["Wistar"] == "NCBITaxon:10116"
+    bad = tmp_path / "species_cues.tsv"
+    bad.write_text("cue\tconcept_id\twhy\nCre\tNCBIGene:6347\ta gene is no species\n")
+    with pytest.raises(V.VocabularyFileError, match="species_cues.tsv: cue 'Cre' names NCBIGene:6347"):
+        V.load_species_cues(vocab, bad)
 
 
 def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
