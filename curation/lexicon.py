@@ -60,6 +60,12 @@ def is_case_sensitive(term: str, kind: str) -> bool:
     return term.isupper() and len(term) <= 6
 
 
+# A Greek letter written as its Latin initial, as abstracts write it: "TNFa", "IFN-g", "TGF-b1", "NF-kB",
+# "PPARa". Only where the word is attached to a symbol's capital or digit and ends the term or comes
+# before a digit or capital, so that no word of a name ("factor alpha") loses its letters.
+_LATIN_GREEK = {word: re.compile(rf"(?<=[A-Z0-9])[{HYPHENS}]?{word}(?=$|[0-9A-Z])") for word in GREEK}
+
+
 def variants(term: str, kind: str, entity_type: str) -> set[str]:
     out = {term}
     if entity_type == "gene":
@@ -67,6 +73,12 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
         m = re.fullmatch(r"([A-Za-z]{2,})(\d+[A-Za-z]?)", term)
         if m:
             out.add(f"{m.group(1)}-{m.group(2)}")  # IL6 -> IL-6
+    if entity_type == "gene" and kind in _GENE_KINDS:
+        for word in GREEK:
+            for t in list(out):
+                if _LATIN_GREEK[word].search(t):  # "TNF-alpha" -> "TNF-a" and "TNFa"
+                    out |= {_LATIN_GREEK[word].sub(lambda m: m.group(0)[:-len(word)] + word[0], t),
+                            _LATIN_GREEK[word].sub(word[0], t)}
     for word, letter in GREEK.items():
         for t in list(out):
             if word in t.lower():

@@ -42,6 +42,17 @@ def test_hyphen_space_and_greek_variants():
     assert spans("TNF-\u03b1 levels") == [("TNF-\u03b1", "NCBIGene:7124")]
 
 
+def test_a_greek_letter_written_as_its_latin_initial():
+    terms = [term("NF-kappaB", "fplx:NFkappaB", "gene", "famplex"), term("IFN-gamma", "NCBIGene:3458", "gene", "alias"),
+             term("TGF-beta1", "NCBIGene:7040", "gene", "alias"), term("tumor necrosis factor alpha", "NCBIGene:7124", "gene", "name")]
+    assert concepts_found(terms, "TNFa, NF-kB, IFNg and TGF-b1") == {
+        "NF-kB": ["fplx:NFkappaB"], "IFNg": ["NCBIGene:3458"], "TGF-b1": ["NCBIGene:7040"]}
+    assert spans("TNFa and TNF-a rose; TNF a did not; TNFA is the symbol") == [("TNFa", "NCBIGene:7124"), ("TNF-a", "NCBIGene:7124")]
+    # only where the letter is attached to a symbol: a name's word keeps its letters, and the initial's case
+    assert not {"tumor necrosis factor a", "tumor necrosis factora"} & variants("tumor necrosis factor alpha", "name", "gene")
+    assert concepts_found(terms, "NF-KB and IFNG") == {}
+
+
 def test_case_rules_keep_short_symbols_apart_from_words():
     assert spans("Met binds MET; it was WAS") == [("MET", "NCBIGene:4233"), ("WAS", "NCBIGene:7454")]
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
