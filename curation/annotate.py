@@ -197,6 +197,15 @@ def document_species(mentions: list[Mention], cell_line_taxa: dict[str, str] | N
     return HUMAN if counts.get(HUMAN) == top else min(c for c, n in counts.items() if n == top)
 
 
+def cue_forms(cues: dict[str, str]) -> dict[str, str]:
+    """Each cue as written, and a cue in lower case also capitalised, as a sentence begins ("Xenografts")."""
+    forms = dict(cues)
+    for cue, taxon in cues.items():
+        if cue[:1].islower():
+            forms.setdefault(cue[0].upper() + cue[1:], taxon)
+    return forms
+
+
 def cue_pattern(cues) -> re.Pattern | None:
     """Whole-word, case-sensitive alternation of the cue texts, longest first ("Cre" is a cue in "Alb-Cre" and
     "CreERT2", not in "Creb1"; "CRE", the cAMP response element, is not "Cre")."""
@@ -237,7 +246,7 @@ class Annotator:
         self.gene_taxa = gene_taxa or {}
         self.cell_line_taxa = cell_line_taxa or {}
         self.own_gene_species = own_gene_species
-        self.species_cues = species_cues or {}
+        self.species_cues = cue_forms(species_cues or {})
         self._cues = cue_pattern(self.species_cues)
         self._covered_species = frozenset(self.gene_taxa.values())
         self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names) if len(self._covered_species) > 1 else {}

@@ -221,6 +221,9 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     assert genes("STAT3 was deleted in Alb-Cre;Stat3(f/f) livers.")[0] == ("STAT3", "NCBIGene:20848")
     assert genes("STAT3 was deleted with CreERT2.") == [("STAT3", "NCBIGene:20848")]
     assert genes("STAT3 bound the CRE of the promoter.") == [("STAT3", "NCBIGene:6774")]
+    # xenografts say human: the mice host a human tumour (a tie of one naming each goes to the human)
+    assert genes("STAT3 was silenced in the cells. Tumours grew in mice.") == [("STAT3", "NCBIGene:20848")]
+    assert genes("STAT3 was silenced in the cells. Xenografts grew in mice.") == [("STAT3", "NCBIGene:6774")]
     # naming wins over cues: two namings of the human against one cue
     assert genes("STAT3 rose in patients. CCL2 rose in patients. CCL2 was knocked out with Cre.")[0] == ("STAT3", "NCBIGene:6774")
     # a sentence naming one species speaks for its genes, whatever the rest of the paper is about
