@@ -182,19 +182,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 HUMAN = "NCBITaxon:9606"
 
 
-def document_species(mentions: list[Mention], cell_line_taxa: dict[str, str] | None = None,
-                     evidence: Counter | None = None) -> str:
-    """The species a document is about: the one its species mentions and cell lines (a review of HCC827 and
-    PC-9 studies is about human cells, whatever its "murine models") name most, with any further `evidence`
-    (species -> count) added; human by default and on a tie."""
-    counts = Counter(m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id)
-    counts.update(cell_line_taxa[m.concept_id] for m in mentions
-                  if m.entity_type == "cell_line" and m.concept_id in (cell_line_taxa or {}))
-    counts.update(evidence or {})
-    if not counts:
+def document_species(namings: Counter) -> str:
+    """The species a document is about: the one it names most (species -> count), human by default and on a tie."""
+    if not namings:
         return HUMAN
-    top = max(counts.values())
-    return HUMAN if counts.get(HUMAN) == top else min(c for c, n in counts.items() if n == top)
+    top = max(namings.values())
+    return HUMAN if namings.get(HUMAN) == top else min(c for c, n in namings.items() if n == top)
 
 
 def cue_forms(cues: dict[str, str]) -> dict[str, str]:
@@ -265,15 +258,14 @@ class Annotator:
         such species before the gene, else the one after it ("Mice lacking Klotho ..., the human Klotho
         gene"; "CCL2 in mice and in patients" is left to the document), whose species is the one the
         document names most, counting the evidence of _other_species_evidence."""
-        found = [m for ms in per_passage.values() for m in ms]
-        focus = document_species(found, self.cell_line_taxa, self._other_species_evidence(passages, per_passage))
-        named = self._named_species(found) | {focus}
+        namings = self._namings(passages, per_passage)
+        counts = Counter(t for ns in namings.values() for _, t in ns)
+        focus = document_species(counts + self._other_species_evidence(passages, per_passage))
+        named = set(counts) | {focus}
         per_mention: dict[int, str] = {}
         for p in passages:
             mentions = per_passage[p["passage_id"]]
-            namers = sorted(((m.start, self.cell_line_taxa.get(m.concept_id) if m.entity_type == "cell_line" else m.concept_id)
-                             for m in mentions if m.entity_type in ("species", "cell_line") and m.concept_id), key=lambda x: x[0])
-            namers = [(start, t) for start, t in namers if t in self._covered_species]
+            namers = [(start, t) for start, t in namings[p["passage_id"]] if t in self._covered_species]
             if not namers:
                 continue
             for s, e in spans_of[p["passage_id"]]:
@@ -287,6 +279,28 @@ class Annotator:
                         if before or len(after) == 1:
                             per_mention[id(m)] = before[-1] if before else after.pop()
         return per_mention, focus, named
+
+    def _namings(self, passages: list[dict], per_passage: dict[str, list[Mention]]) -> dict[str, list[tuple[int, str]]]:
+        """Per passage, (start, species) of each naming of a species: species mentions, cell lines (a review of
+        HCC827 and PC-9 studies is about human cells, whatever its "murine models"). A species mention right
+        after a cue word names the cue's species: "nude mice" and "NOD/SCID mice" host human tumours, and
+        the genes of their sentences are the tumour's."""
+        out: dict[str, list[tuple[int, str]]] = {}
+        for p in passages:
+            cue_ends = {}
+            if self._cues is not None:
+                for c in self._cues.finditer(p["text"]):
+                    cue_ends[c.end()] = self.species_cues[c.group(0)]
+            namings = []
+            for m in per_passage[p["passage_id"]]:
+                if m.entity_type == "species" and m.concept_id:
+                    qualifier = next((cue_ends[e] for e in range(m.start - 2, m.start + 1)
+                                      if e in cue_ends and not p["text"][e:m.start].strip(" -")), None)
+                    namings.append((m.start, qualifier or m.concept_id))
+                elif m.entity_type == "cell_line" and m.concept_id in self.cell_line_taxa:
+                    namings.append((m.start, self.cell_line_taxa[m.concept_id]))
+            out[p["passage_id"]] = sorted(namings)
+        return out
 
     def _other_species_evidence(self, passages: list[dict], per_passage: dict[str, list[Mention]]) -> Counter:
         """Species -> how much a document says it works with that species, other than by naming it: each

@@ -224,6 +224,10 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     # xenografts say human: the mice host a human tumour (a tie of one naming each goes to the human)
     assert genes("STAT3 was silenced in the cells. Tumours grew in mice.") == [("STAT3", "NCBIGene:20848")]
     assert genes("STAT3 was silenced in the cells. Xenografts grew in mice.") == [("STAT3", "NCBIGene:6774")]
+    # and a cue right before a species mention qualifies it: nude mice host a human tumour, whose STAT3 it is
+    assert genes("STAT3 was silenced in tumours grown in mice.") == [("STAT3", "NCBIGene:20848")]
+    assert genes("STAT3 was silenced in tumours grown in nude mice.") == [("STAT3", "NCBIGene:6774")]
+    assert genes("Errb1 was silenced in tumours grown in nude mice.") == []  # the mouse is a host, not studied
     # naming wins over cues: two namings of the human against one cue
     assert genes("STAT3 rose in patients. CCL2 rose in patients. CCL2 was knocked out with Cre.")[0] == ("STAT3", "NCBIGene:6774")
     # a sentence naming one species speaks for its genes, whatever the rest of the paper is about
