@@ -211,11 +211,14 @@ def cue_pattern(cues) -> re.Pattern | None:
 def orthologs_by_symbol(gene_taxa: dict[str, str], names) -> dict[str, dict[str, str]]:
     """Gene -> {other species: its gene of the same symbol, case aside} (human EGFR <-> mouse Egfr). A symbol
     that two genes of one species share (case aside) names neither."""
+    # the cached vocabulary's names are read on demand (ConceptIndex.names): all at once here, for speed
+    names = names.get_many(gene_taxa) if hasattr(names, "get_many") else {c: names.get(c) for c in gene_taxa}
+    folded = {concept: name.casefold() for concept, name in names.items() if name}
+    shared = {key for key, n in Counter(folded.values()).items() if n > 1}
     by_symbol: dict[str, dict[str, list[str]]] = {}
-    for concept, taxon in gene_taxa.items():
-        name = names.get(concept)
-        if name:
-            by_symbol.setdefault(name.casefold(), {}).setdefault(taxon, []).append(concept)
+    for concept, key in folded.items():
+        if key in shared:
+            by_symbol.setdefault(key, {}).setdefault(gene_taxa[concept], []).append(concept)
     out: dict[str, dict[str, str]] = {}
     for per_taxon in by_symbol.values():
         single = {taxon: concepts[0] for taxon, concepts in per_taxon.items() if len(concepts) == 1}

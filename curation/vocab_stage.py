@@ -169,6 +169,11 @@ class _PreferredNames(Mapping):
     def __getitem__(self, concept_id: str) -> str:
         return self._column[self._row[concept_id]].as_py()
 
+    def get_many(self, concept_ids) -> dict[str, str]:
+        """concept_id -> preferred name for the IDs it has, read in one Arrow take (60k one by one cost 0.4 s)."""
+        ids = [c for c in concept_ids if c in self._row]
+        return dict(zip(ids, self._column.take([self._row[c] for c in ids]).to_pylist()))
+
     def __iter__(self):
         return iter(self._row)
 
