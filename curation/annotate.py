@@ -326,6 +326,27 @@ class Annotator:
             evidence.update(self.species_cues[m.group(0)] for p in passages for m in self._cues.finditer(p["text"]))
         return evidence
 
+    def _species_decides(self, m: Mention, taxa: list[str | None]) -> bool:
+        """Whether the species picks this mention's reading: its candidates are genes of several species,
+        and neither a family nor a chemical is its reading or a candidate tied with it (families are of no
+        one species; a chemical candidate, "CYP11B2" as a MeSH protein, leaves the choice to the genes)."""
+        if len(set(taxa) - {None}) < 2:
+            return False
+        if m.concept_id is not None and m.concept_id not in self.gene_taxa:
+            return False
+        return not any(m.entries[c].entity_type == "gene" for c in m.candidates
+                       if c not in self.gene_taxa and c in m.entries)
+
+    @staticmethod
+    def _best_read(m: Mention, concepts: list[str]) -> list[str]:
+        """Of one species' candidates, the one read through the best kind of term, if one is ("FGF2" is the
+        symbol of human FGF2 and an alias of human FGF13): else all of them."""
+        if len(concepts) < 2 or not all(c in m.entries for c in concepts):
+            return concepts
+        best = min(m.entries[c].rank for c in concepts)
+        top = [c for c in concepts if m.entries[c].rank == best]
+        return top if len(top) == 1 else concepts
+
     def _by_species(self, mentions: list[Mention], species_of: dict[int, str], focus: str, named: set[str]) -> list[Mention]:
         """With genes of several species in the vocabulary: a gene name takes the gene of its sentence's
         species (`species_of`), else of the document's (`focus`), else the human one ("CCL2" is human 6347
@@ -350,9 +371,9 @@ class Annotator:
                 _take(m, others[0], min(m.confidence, 0.7))
                 taxa = [self.gene_taxa.get(c) for c in m.candidates]
             species = species_of.get(id(m), focus)
-            if len(m.candidates) > 1 and None not in taxa and len(set(taxa)) > 1:
+            if self._species_decides(m, taxa):
                 for wanted in dict.fromkeys((species, HUMAN)):
-                    chosen = [c for c, t in zip(m.candidates, taxa) if t == wanted]
+                    chosen = self._best_read(m, [c for c, t in zip(m.candidates, taxa) if t == wanted])
                     if len(chosen) == 1:
                         if chosen[0] != m.concept_id:
                             _take(m, chosen[0], 0.7)

@@ -195,6 +195,16 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
                                  "description": "coagulation factor V"}, source("ncbi_gene_mouse"))
     V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": "2153", "Symbol": "F5", "Synonyms": "-",
                                  "description": "coagulation factor V"}, source("hgnc"))
+    # FGF2 is human FGF2's symbol, human FGF13's alias and mouse Fgf2's symbol; CYP11B2 is also a MeSH protein
+    for taxon, gene_id, symbol, aliases, name in (("9606", "2247", "FGF2", "-", "fibroblast growth factor 2"),
+                                                  ("9606", "2258", "FGF13", "FGF2", "fibroblast growth factor 13"),
+                                                  ("10090", "14173", "Fgf2", "-", "fibroblast growth factor 2"),
+                                                  ("9606", "1585", "CYP11B2", "-", "cytochrome P450 family 11 subfamily B member 2"),
+                                                  ("10090", "13072", "Cyp11b2", "-", "cytochrome P450, family 11, subfamily b, polypeptide 2")):
+        V._add_gene_info_row(vocab, {"tax_id": taxon, "GeneID": gene_id, "Symbol": symbol, "Synonyms": aliases,
+                                     "description": name}, source("hgnc" if taxon == "9606" else "ncbi_gene_mouse"))
+    vocab.add_concept("mesh:D019405", "chemical", "Cytochrome P-450 CYP11B2", source("mesh"))
+    vocab.add_term("CYP11B2", "mesh:D019405", "chemical", "synonym", source("mesh"))
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
     V.load_species_cues(vocab, ROOT / "config" / "vocabulary" / "species_cues.tsv")
     taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
@@ -214,6 +224,10 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     # no species named, genes written as mouse symbols: a mouse paper
     assert genes("Stat3 and Ccl2 rose.") == [("Stat3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
     assert genes("STAT3 and Ccl2 rose.") == [("STAT3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
+    # the species picks among its own genes by the kind of term read, and a chemical reading does not stop it
+    assert genes("FGF2 rose in patients.") == [("FGF2", "NCBIGene:2247")]
+    assert genes("Fgf2 rose in mice.") == [("Fgf2", "NCBIGene:14173")]
+    assert genes("CYP11B2 rose in patients.") == [("CYP11B2", "NCBIGene:1585")]
     # capitals say nothing (mouse papers write them too), nor does a symbol both species write alike
     assert genes("STAT3 and CCL2 rose.") == [("STAT3", "NCBIGene:6774"), ("CCL2", "NCBIGene:6347")]
     assert genes("F5 and STAT3 rose.") == [("F5", "NCBIGene:2153"), ("STAT3", "NCBIGene:6774")]
