@@ -219,6 +219,9 @@ def test_a_short_gene_alias_needs_support_in_the_document(resources):
     assert [t for t, _ in ko] == ["KO", "KO"] and ko[0][1] == ko[1][1] is not None
     # the gene named by its symbol elsewhere in the document supports its alias
     assert genes("SERPINA1 deficiency.", "PI levels fell.") == [("SERPINA1", "NCBIGene:5265"), ("PI", "NCBIGene:5265")]
+    # a letter and a digit are as weak: "D2" (IGHD2-15's alias) and "L4" (RPL4's) are receptors and vertebrae
+    assert genes("D2 antagonists were given at L4.") == []
+    assert genes("RPL4 was knocked down.", "L4 levels fell.") == [("RPL4", "NCBIGene:6124"), ("L4", "NCBIGene:6124")]
     # official symbols and longer aliases are not touched
     assert [t for t, _ in genes("TH and MCP-1 and PD-L1 were measured.")] == ["TH", "MCP-1", "PD-L1"]
     assert genes("Data were compared by one-way ANOVA.") == []
