@@ -209,19 +209,22 @@ def write(stop, learned, directory: Path) -> None:
 
 def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: dict[str, str],
                        concept_types: dict[str, str], corpora: dict[str, list[GoldDocument]],
-                       families: frozenset[str] = frozenset(), rounds: int = 3, first: Annotator | None = None):
+                       families: frozenset[str] = frozenset(), rounds: int = 3, first: Annotator | None = None,
+                       species: dict | None = None):
     """learn(), repeated with the stop-list found so far until it stops growing.
 
     Stopping a term can expose a shorter match inside it: once "amino acids" is stopped as a chemical,
     "acids" matches there as the class Acids. The next round judges such matches on their own. Terms are
     learned in the first round only, against the vocabularies' own reading. `first`: the annotator of `terms`
-    and `stoplist` when the caller has built it already (building one takes most of a minute).
+    and `stoplist` when the caller has built it already (building one takes most of a minute). `species`: the
+    Annotator's species arguments (gene_taxa, cell_line_taxa, own_gene_species, species_cues), so that what is
+    learned is judged on the readings the pipeline gives (human and mouse genes share names).
     """
     stop_rows: dict[tuple[str, str], tuple[str, str, str]] = {}
     learned = None
     current = {k: set(v) for k, v in stoplist.items()}
     for round_ in range(rounds):
-        annotator = first if round_ == 0 and first is not None else Annotator(build_matcher(terms, current), {}, names)
+        annotator = first if round_ == 0 and first is not None else Annotator(build_matcher(terms, current), {}, names, **(species or {}))
         stop, learned_now = learn(annotator, concept_types, corpora, families)
         if learned is None:
             learned = learned_now
@@ -236,15 +239,19 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
 
 
 def base_vocabulary(settings: dict, curated_dir: Path):
-    """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families) of the vocabulary without
-    the learned tables."""
+    """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families, the Annotator's
+    species arguments) of the vocabulary without the learned tables."""
     from .vocab_stage import build, curated_stoplist
 
     vocab = build(settings, curated_dir, learned=False)
     names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
     families = frozenset(cid for cid, c in vocab.concepts.items() if c["is_family"])
+    taxa = {etype: {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == etype and c["taxon"]}
+            for etype in ("gene", "cell_line")}
+    species = {"gene_taxa": taxa["gene"], "cell_line_taxa": taxa["cell_line"],
+               "own_gene_species": frozenset(vocab.own_gene_species), "species_cues": dict(vocab.species_cues)}
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
-            {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families)
+            {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species)
 
 
 def main() -> None:
@@ -256,16 +263,17 @@ def main() -> None:
     parser.add_argument("--out", default="config/vocabulary")
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
-    terms, stoplist, names, concept_types, families = base_vocabulary(settings, Path(args.out))
+    terms, stoplist, names, concept_types, families, species = base_vocabulary(settings, Path(args.out))
     # the gold's OMIM and retired MeSH IDs, translated as the evaluation translates them
     equivalents = embedded_omim_equivalents(args.out)
     corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
-    annotator = Annotator(build_matcher(terms, stoplist), {}, names)
+    annotator = Annotator(build_matcher(terms, stoplist), {}, names, **species)
     mesh_ids = embedded_mesh_ids(args.out)
     for docs in corpora.values():
         equivalents.update(retired_mesh_equivalents(docs, annotator, mesh_ids) if mesh_ids else {})
     corpora = {name: with_equivalents(docs, equivalents) for name, docs in corpora.items()}
-    stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families, first=annotator)
+    stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families, first=annotator,
+                                       species=species)
     write(stop, learned, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
 

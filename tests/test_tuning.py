@@ -179,3 +179,21 @@ def test_a_name_one_corpus_never_annotates_is_not_learned_from_another():
     assert learned == []  # 8 of 13 occurrences pass the overall bar; corpus b contradicts it
     _, learned = learn(annotator, TYPES, {"a": annotating, "b": silent[:4]})  # too few occurrences to contradict
     assert [(t, c) for t, c, _ in learned] == [("Adriamycin", "mesh:D004317")]
+
+
+def test_what_is_learned_is_judged_on_the_readings_the_species_step_gives():
+    from curation.tuning import learn_until_stable
+    # human CCL2 and mouse Ccl2 share the name; in mouse papers the gold gives the mouse gene
+    terms = TERMS + [
+        {"term": "CCL2", "concept_id": "NCBIGene:6347", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+        {"term": "Ccl2", "concept_id": "NCBIGene:20296", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+        {"term": "mice", "concept_id": "NCBITaxon:10090", "entity_type": "species", "term_kind": "curated", "source": "t"},
+    ]
+    types = {**TYPES, "NCBIGene:6347": "gene", "NCBIGene:20296": "gene", "NCBITaxon:10090": "species"}
+    corpus = [doc(i, "Ccl2 rose in mice.", [("Ccl2", "gene", "20296")]) for i in range(4)]
+    species = {"gene_taxa": {"NCBIGene:6347": "NCBITaxon:9606", "NCBIGene:20296": "NCBITaxon:10090"}}
+    # without the species, the two readings tie and the tuner would pin "Ccl2" to the mouse gene everywhere
+    _, blind = learn_until_stable(terms, {}, {}, types, {"train": corpus}, rounds=1)
+    assert [(t, c) for t, c, _ in blind] == [("Ccl2", "NCBIGene:20296")]
+    _, learned = learn_until_stable(terms, {}, {}, types, {"train": corpus}, rounds=1, species=species)
+    assert learned == []
