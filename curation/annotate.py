@@ -77,6 +77,12 @@ _GENE_CONTEXT = re.compile(
     r"expression|expressing|promoters?|knock-?down|knock-?out|si-?RNAs?|sh-?RNAs?|transcripts?|mutations?|"
     r"mutants?|alleles?|polymorphisms?|variants?|isoforms?|deficiency|over-?expression|silencing|"
     r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
+# A gene whose name ends in a number, and a sibling number after it: "caspase-3/7", "MMP-2/-9", "TIM-1 and 3".
+_NUMBERED = re.compile(r"(.*[A-Za-z][-\s]?)\d{1,2}[a-z]?")
+# A number that counts something is no sibling: "IL-6 and 10 patients".
+_SIBLING = re.compile(r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)-?(\d{1,2}[a-z]?)(?![\w-])"
+                      r"(?!\s*%)(?!\s*(?:patients|subjects|cases|individuals|women|men|children|mice|rats|animals|cells|samples|"
+                      r"tumou?rs|days?|weeks?|months?|years?|hours?|h|min|mg|g|kg|ml|mM|nM|µM|uM|ng|µg)\b)")
 # A chemical that names an enzyme's substrate is not in the text as itself: "creatine kinase", "alanine
 # aminotransferase", "tyrosine hydroxylase" are proteins. BioRED train annotates none of these chemicals
 # (and the enzymes of laboratory tests as the enzyme); BC5CDR does annotate the substrate in some.
@@ -447,6 +453,7 @@ class Annotator:
             text, mentions = p["text"], per_passage[p["passage_id"]]
             mentions += self._variants(text, spans_of[p["passage_id"]], mentions)
             mentions += self._coordinated(text, mentions)
+            mentions += self._numbered_siblings(text, mentions)
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
 
@@ -595,6 +602,35 @@ class Annotator:
                                    f"{found.group(1)} {words[1]}", resolved[2], 0.7))
                 taken.append((s, e))
                 end = s
+        return out
+
+    def _numbered_siblings(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Genes named by a number after a gene whose name ends in one ("caspase-3/7", "MMP-2/-9", "Smad1/5/8",
+        "TIM-1 and 3", "CYP3A4/5"): each number takes the gene of the stem and that number, where the
+        vocabulary names one, of the first gene's species (its ortholog of the same symbol). Ranges
+        ("NPHP1-9") are left alone."""
+        out = []
+        taken = [(m.start, m.end) for m in mentions]
+        for m in mentions:
+            if m.entity_type != "gene" or not m.concept_id:
+                continue
+            named = _NUMBERED.fullmatch(text, m.start, m.end)
+            if named is None:
+                continue
+            stem, pos, taxon = named.group(1), m.end, self.gene_taxa.get(m.concept_id)
+            while (sibling := _SIBLING.match(text, pos)) is not None:
+                s, e = sibling.span(1)
+                if any(a < e and s < b for a, b in taken):
+                    break
+                resolved = self.resolve_text(stem + sibling.group(1))
+                if resolved is None or resolved[0] != "gene" or resolved[1] == m.concept_id:
+                    break
+                concept = resolved[1]
+                if taxon and self.gene_taxa.get(concept) not in (None, taxon):
+                    concept = self._orthologs.get(concept, {}).get(taxon, concept)
+                out.append(Mention(s, e, "gene", concept, [concept], "coordination", stem + sibling.group(1), resolved[2], 0.7))
+                taken.append((s, e))
+                pos = e
         return out
 
     def _variants(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:

@@ -207,6 +207,25 @@ def test_a_retired_mesh_gold_id_counts_as_the_current_concept_meshs_names_give_i
                        "species": {"pairs": 1, "outside": 0, "share": 0.0}}
 
 
+def test_a_number_after_a_numbered_gene_names_its_sibling(resources):
+    def genes(text):
+        return annotated(resources, text, entity_type="gene")
+
+    assert genes("MMP-2/-9 and CYP3A4/5 rose in patients.") == [
+        ("MMP-2", "NCBIGene:4313"), ("9", "NCBIGene:4318"), ("CYP3A4", "NCBIGene:1576"), ("5", "NCBIGene:1577")]
+    assert genes("IL-6, 8 and 10 rose in patients.") == [("IL-6", "NCBIGene:3569"), ("8", "NCBIGene:3576"), ("10", "NCBIGene:3586")]
+    # in a mouse paper the siblings are the mouse's (Smad8 is mouse Smad9's alias)
+    assert genes("Smad1/5/8 phosphorylation rose in mice.") == [
+        ("Smad1", "NCBIGene:17125"), ("5", "NCBIGene:17129"), ("8", "NCBIGene:55994")]
+    # a number that counts, a range, and a family name are left alone
+    assert genes("IL-6 and 10 patients were seen.") == [("IL-6", "NCBIGene:3569")]
+    assert genes("NPHP1-9 were sequenced in patients.") == [("NPHP1", "NCBIGene:4867")]
+    assert genes("ERK1/2 was active in patients.") == [("ERK1/2", "fplx:ERK")]
+    sibling = [m for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p", "offset": 0, "text": "MMP-2/-9 rose."}])["mentions"]
+               if m["text"] == "9"]
+    assert [(m["method"], m["matched_term"]) for m in sibling] == [("coordination", "MMP-9")]
+
+
 def test_a_short_gene_alias_needs_support_in_the_document(resources):
     def genes(*texts):
         return annotated(resources, *texts, entity_type="gene")
