@@ -39,6 +39,8 @@ PREFIX = {"gene": "NCBIGene", "chemical": "mesh", "disease": "mesh", "species": 
 MIN_GOLD = 2            # gold mentions of a text before it can be learned
 MIN_DOCUMENTS = 2       # documents a correction of the vocabularies' reading needs: one paper's usage is not a
                         # convention (one BioRED abstract gives "MMP-2" to MAP1A, not MMP2)
+SHORT_TEXT = 3          # a text this short ("CB", "LA", "MEF") is one paper's abbreviation unless MIN_DOCUMENTS
+                        # papers write it: the abbreviation step reads a paper's own definitions anyway
 AGREEMENT = 0.75        # share of those mentions that name the learned concept
 MIN_PRECISION = 0.6     # share of the text's occurrences in the training text that are gold mentions
 CONTRADICTION_MIN = 5   # a corpus with this many occurrences of a text, of which under
@@ -135,7 +137,8 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
         total = sum(counts.values())
         text = written[key].most_common(1)[0][0]
         if (total >= MIN_GOLD and n >= AGREEMENT * total and not_found[key] >= MIN_GOLD and len(key[0]) >= 2
-                and (key not in read_otherwise or len(gold_documents[(*key, concept)]) >= MIN_DOCUMENTS)
+                and (key not in read_otherwise and len(key[0]) > SHORT_TEXT
+                     or len(gold_documents[(*key, concept)]) >= MIN_DOCUMENTS)
                 and concept_types.get(concept) == key[1] and key not in family_readings
                 and not (key[1] == "gene" and read_as_family(text))):
             candidates[key] = (text, concept, n, total)

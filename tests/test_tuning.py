@@ -39,6 +39,16 @@ def test_a_missed_name_the_gold_gives_one_concept_is_learned():
     assert learned == {"Adriamycin": "mesh:D004317"}
 
 
+def test_a_short_text_is_learned_only_from_two_papers():
+    # "DOX" four times in one abstract is that paper's abbreviation (which the abbreviation step reads there)
+    one_paper = doc(1, "DOX was given. DOX was given.", [("DOX", "chemical", "D004317")])
+    one_paper.annotations.append((15, 18, "chemical", frozenset({"D004317"})))
+    _, learned = run([one_paper])
+    assert learned == {}
+    _, learned = run([one_paper, doc(2, "DOX was given.", [("DOX", "chemical", "D004317")])])
+    assert learned == {"DOX": "mesh:D004317"}
+
+
 def test_a_wrong_reading_is_corrected_when_most_of_the_gold_agrees():
     # 3 of 4 gold mentions (75%) say Ethanol; the vocabulary reads "alcohol" as the class Alcohols
     corpus = [doc(i, "Alcohol abuse.", [("Alcohol", "chemical", "D000431")]) for i in range(3)]
