@@ -446,6 +446,7 @@ class Annotator:
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
             per_passage[p["passage_id"]] = self.dictionary(p["text"])
+        focus = HUMAN
         if len(self._covered_species) > 1:  # the whole document's species first: genes of several species share names
             species_of, focus, named = self._species_of_genes(passages, per_passage, spans_of)
             per_passage = {pid: self._by_species(ms, species_of, focus, named) for pid, ms in per_passage.items()}
@@ -502,6 +503,9 @@ class Annotator:
                     etype, concept, source, long_ = value
                     if any(x.end - x.start > e - s for x in overlapping):
                         continue
+                    if etype == "gene" and self.gene_taxa.get(concept) == HUMAN:
+                        # a long form read alone is human ("interleukin-6"); in a mouse paper it is the mouse's
+                        concept = self._orthologs.get(concept, {}).get(focus, concept)
                     for x in overlapping:
                         mentions.remove(x)
                     mentions.append(Mention(s, e, etype, concept, [concept], "abbreviation", long_, source, 0.85))

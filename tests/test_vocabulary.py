@@ -218,6 +218,9 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     # the human symbol in a mouse paper is the mouse gene of that symbol
     assert genes("EGFR was phosphorylated in mice.") == [("EGFR", "NCBIGene:13649")]
     assert genes("EGFR was phosphorylated in patients.") == [("EGFR", "NCBIGene:1956")]
+    # an abbreviation takes its long form's gene, of the paper's species
+    assert genes("Epidermal growth factor receptor (EGFR) was phosphorylated in mice. EGFR rose.") == [
+        ("Epidermal growth factor receptor", "NCBIGene:13649"), ("EGFR", "NCBIGene:13649"), ("EGFR", "NCBIGene:13649")]
     # a name only the mouse gene has is no gene in a paper that never names the mouse
     assert genes("Errb1 was phosphorylated in patients.") == []
     assert genes("Errb1 was phosphorylated in mice.") == [("Errb1", "NCBIGene:13649")]
