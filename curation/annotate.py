@@ -268,9 +268,10 @@ class Annotator:
         such species before the gene, else the one after it ("Mice lacking Klotho ..., the human Klotho
         gene"; "CCL2 in mice and in patients" is left to the document), whose species is the one the
         document names most, counting the evidence of _other_species_evidence."""
-        namings = self._namings(passages, per_passage)
+        cues = self._cue_ends(passages)
+        namings = self._namings(passages, per_passage, cues)
         counts = Counter(t for ns in namings.values() for _, t in ns)
-        focus = document_species(counts + self._other_species_evidence(passages, per_passage))
+        focus = document_species(counts + self._other_species_evidence(passages, per_passage, cues))
         named = set(counts) | {focus}
         per_mention: dict[int, str] = {}
         for p in passages:
@@ -290,17 +291,22 @@ class Annotator:
                             per_mention[id(m)] = before[-1] if before else after.pop()
         return per_mention, focus, named
 
-    def _namings(self, passages: list[dict], per_passage: dict[str, list[Mention]]) -> dict[str, list[tuple[int, str]]]:
+    def _cue_ends(self, passages: list[dict]) -> dict[str, dict[int, str]]:
+        """Per passage, the end of each species cue (species_cues.tsv) -> its species."""
+        if self._cues is None:
+            return {p["passage_id"]: {} for p in passages}
+        return {p["passage_id"]: {c.end(): self.species_cues[c.group(0)] for c in self._cues.finditer(p["text"])}
+                for p in passages}
+
+    def _namings(self, passages: list[dict], per_passage: dict[str, list[Mention]],
+                 cues: dict[str, dict[int, str]]) -> dict[str, list[tuple[int, str]]]:
         """Per passage, (start, species) of each naming of a species: species mentions, cell lines (a review of
         HCC827 and PC-9 studies is about human cells, whatever its "murine models"). A species mention right
         after a cue word names the cue's species: "nude mice" and "NOD/SCID mice" host human tumours, and
         the genes of their sentences are the tumour's."""
         out: dict[str, list[tuple[int, str]]] = {}
         for p in passages:
-            cue_ends = {}
-            if self._cues is not None:
-                for c in self._cues.finditer(p["text"]):
-                    cue_ends[c.end()] = self.species_cues[c.group(0)]
+            cue_ends = cues[p["passage_id"]]
             namings = []
             for m in per_passage[p["passage_id"]]:
                 if m.entity_type == "species" and m.concept_id:
@@ -312,7 +318,8 @@ class Annotator:
             out[p["passage_id"]] = sorted(namings)
         return out
 
-    def _other_species_evidence(self, passages: list[dict], per_passage: dict[str, list[Mention]]) -> Counter:
+    def _other_species_evidence(self, passages: list[dict], per_passage: dict[str, list[Mention]],
+                                cues: dict[str, dict[int, str]]) -> Counter:
         """Species -> how much a document says it works with that species, other than by naming it: each
         distinct gene name written as that species' symbol and not as the human one, of a name several
         species' genes share ("Socs2", "Bmp4", "Prox1" are mouse symbols), and each cue word (C57BL/6, "Cre",
@@ -329,8 +336,7 @@ class Annotator:
                     for taxon in taxa - {None}:
                         written.setdefault(taxon, set()).add(text)
         evidence = Counter({taxon: len(texts) for taxon, texts in written.items()})
-        if self._cues is not None:
-            evidence.update(self.species_cues[m.group(0)] for p in passages for m in self._cues.finditer(p["text"]))
+        evidence.update(taxon for ends in cues.values() for taxon in ends.values())
         return evidence
 
     def _species_decides(self, m: Mention, taxa: list[str | None]) -> bool:
