@@ -13,7 +13,10 @@ Order of work for a document:
    acronym whose long form names no disease and shares no word with the concept's name;
 6. short gene aliases ("KO", "DC") and ontology-only disease acronyms ("MAP", "OD") without support in
    the document are dropped (see _SHORT_ALIAS, _ACRONYM), and so are short capital matches inside
-   capitalised text (see _CAPITALS).
+   capitalised text (see _CAPITALS);
+7. only with ``nested_chemicals`` (BC5CDR's convention, off by default): the chemical named inside
+   a gene or chemical-role name ("dopamine" in "dopamine receptors" and "dopamine agonists", "creatine" in
+   "creatine kinase") is a mention of its own, method ``nested``, beside the longer one.
 Ambiguous matches keep every candidate and no concept_id unless the evidence decides (a symbol beats an
 alias; a gene beats a protein-as-chemical reading).
 """
@@ -85,7 +88,8 @@ _SIBLING = re.compile(r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)-?(\d{1
                       r"tumou?rs|days?|weeks?|months?|years?|hours?|h|min|mg|g|kg|ml|mM|nM|µM|uM|ng|µg)\b)")
 # A chemical that names an enzyme's substrate is not in the text as itself: "creatine kinase", "alanine
 # aminotransferase", "tyrosine hydroxylase" are proteins. BioRED train annotates none of these chemicals
-# (and the enzymes of laboratory tests as the enzyme); BC5CDR does annotate the substrate in some.
+# (and the enzymes of laboratory tests as the enzyme); BC5CDR does annotate the substrate in some, which
+# the nested_chemicals convention keeps.
 _ENZYME_AFTER = re.compile(
     r"[\s-]+(?:[a-z]+-)?(?:kinases?|phosphokinases?|(?:amino)?transferases?|transaminases?|dehydrogenases?|"
     r"synthases?|synthetases?|(?:mono|di)?oxygenases?|oxidases?|reductases?|hydroxylases?|(?:de)?carboxylases?|"
@@ -238,11 +242,14 @@ def orthologs_by_symbol(gene_taxa: dict[str, str], names) -> dict[str, dict[str,
 class Annotator:
     def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None,
                  gene_taxa: dict[str, str] | None = None, cell_line_taxa: dict[str, str] | None = None,
-                 own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None):
+                 own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None,
+                 nested_chemicals: bool = False):
         """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
-        of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv)."""
+        of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv);
+        nested_chemicals: also mention the chemical inside a gene or chemical-role name (see _nested)."""
+        self.nested_chemicals = nested_chemicals
         self.matcher = matcher
         self.versions = versions
         self.concept_names = concept_names or {}
@@ -424,7 +431,7 @@ class Annotator:
             if _BASES.fullmatch(text, start, end) and (_BASE_CONTEXT.match(text, end)
                                                        or _BASE_BEFORE.search(text, max(0, start - 12), start)):
                 continue
-            if etype == "chemical" and _ENZYME_AFTER.match(text, end):
+            if etype == "chemical" and not self.nested_chemicals and _ENZYME_AFTER.match(text, end):
                 continue
             best = {}  # only a gene of several candidates can change its reading (species)
             if etype == "gene" and len(candidates) > 1:
@@ -521,6 +528,9 @@ class Annotator:
         for p in passages:
             self._drop_shouted(p["text"], per_passage[p["passage_id"]])
         self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms])
+        if self.nested_chemicals:
+            for p in passages:
+                per_passage[p["passage_id"]] += self._nested(p["text"], per_passage[p["passage_id"]])
         rows = []
         for p in passages:
             for m in sorted(per_passage[p["passage_id"]], key=lambda m: (m.start, m.end)):
@@ -535,6 +545,31 @@ class Annotator:
         for i, a in enumerate(abbreviation_rows):
             a.update(doc_id=doc_id, abbreviation_id=f"{doc_id}.t{i:04d}")
         return {"sentences": sentences, "mentions": rows, "abbreviations": abbreviation_rows}
+
+    def _nested(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """The chemicals named inside the document's gene and chemical-role names, as whole words: "dopamine"
+        in "dopamine receptors" or "dopamine agonists", "calcium" in "calcium channel blockers", "creatine" in
+        "creatine kinase". BC5CDR annotates these (its curators index the chemical a name is built on); BioRED
+        does not. Measured on the chemicals, document level: BC5CDR train F 0.890 -> 0.901 and dev 0.877 ->
+        0.890; BioRED train 0.809 -> 0.773. A chemical inside a longer chemical's name is not one ("sodium"
+        in "sodium chloride": BC5CDR dev F fell to 0.862), nor is one inside a disease's name."""
+        taken = {(m.start, m.end) for m in mentions}
+        out = []
+        for outer in mentions:
+            if outer.entity_type not in ("gene", "chemical_role") or outer.method != "dictionary":
+                continue
+            name = text[outer.start:outer.end]
+            for s, e, entries in find(self.matcher, name):
+                start, end = outer.start + s, outer.start + e
+                if (e - s == len(name) or (start, end) in taken or (s > 0 and name[s - 1].isalnum())
+                        or (e < len(name) and name[e].isalnum())):
+                    continue
+                etype, concept, candidates, entry, confidence = choose(entries)
+                if etype == "chemical" and concept:
+                    taken.add((start, end))
+                    out.append(Mention(start, end, etype, concept, candidates, "nested", entry.term, entry.source,
+                                       confidence, entry.kind))
+        return out
 
     def _not_this_disease(self, mention: Mention, long_form: str, long_form_types: set[str]) -> bool:
         """A disease acronym the paper spells out as words that name no disease and share no word with the

@@ -21,14 +21,17 @@ log = logging.getLogger("curation.annotate")
 class Resources:
     """The cached vocabulary, loaded once per job."""
 
-    def __init__(self, vocabulary_dir: str, curated_dir: str | None = "config/vocabulary"):
+    def __init__(self, vocabulary_dir: str, curated_dir: str | None = "config/vocabulary",
+                 annotation: dict | None = None):
+        """annotation: the config's `annotation` conventions (nested_chemicals)."""
         d = Path(vocabulary_dir)
         self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
         matcher, versions, own_gene_species, species_cues = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
         self.concepts = ConceptIndex(d / "concepts.parquet")
         self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
-                                   self.concepts.taxa("cell_line"), own_gene_species, species_cues)
+                                   self.concepts.taxa("cell_line"), own_gene_species, species_cues,
+                                   nested_chemicals=bool((annotation or {}).get("nested_chemicals")))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None
@@ -57,8 +60,8 @@ class Resources:
 
 
 def annotate_shard(parsed_dir: str, vocabulary_dir: str, outputs: dict[str, str],
-                   curated_dir: str = "config/vocabulary") -> dict[str, int]:
-    resources = Resources(vocabulary_dir, curated_dir)
+                   curated_dir: str = "config/vocabulary", annotation: dict | None = None) -> dict[str, int]:
+    resources = Resources(vocabulary_dir, curated_dir, annotation)
     passages = read_table("passages", Path(parsed_dir) / "passages.parquet")
     glossary = read_table("abbreviations", Path(parsed_dir) / "abbreviations.parquet")
     claims = read_table("source_entities", Path(parsed_dir) / "source_entities.parquet")

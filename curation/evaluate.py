@@ -259,10 +259,14 @@ def read_gold(path: str, fmt: str, limit: int | None = None) -> list[GoldDocumen
 
 
 def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limit: int | None = None,
-        curated_dir: str = "config/vocabulary") -> dict:
+        curated_dir: str = "config/vocabulary", annotation: dict | None = None,
+        pipeline_annotation: dict | None = None) -> dict:
+    """annotation: the conventions the corpus is scored with (its guideline's); pipeline_annotation: the
+    pipeline's own, scored too when they differ, so the corpus's figure is never mistaken for the pipeline's."""
     from .annotate_stage import Resources
 
-    resources = Resources(vocabulary_dir)
+    annotation, pipeline_annotation = annotation or {}, pipeline_annotation or {}
+    resources = Resources(vocabulary_dir, annotation=annotation)
     docs = read_gold(path, fmt, limit)
     mesh_ids = embedded_mesh_ids(curated_dir)
     omim = embedded_omim_equivalents(curated_dir)
@@ -270,6 +274,12 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     retired = retired_mesh_equivalents(docs, annotator, mesh_ids) if mesh_ids else {}
     equivalents = {**omim, **retired}
     result, errors = evaluate(annotator, docs, equivalents=equivalents)
+    result["annotation"] = {k: annotation[k] for k in sorted(annotation)}
+    if any(annotation.get(k) != pipeline_annotation.get(k) for k in annotation.keys() | pipeline_annotation.keys()):
+        own = Resources(vocabulary_dir, annotation=pipeline_annotation).annotator
+        result["with_pipeline_annotation"] = {
+            "annotation": {k: pipeline_annotation[k] for k in sorted(pipeline_annotation)},
+            "document": evaluate(own, docs, equivalents=equivalents)[0]["document"]}
     gold = {i for d in docs for a in d.annotations for i in a[3]}
     result["gold_id_equivalents"] = {
         "rules": ["an OMIM gold ID counts as the one MeSH ID that MONDO and DOID cross-reference it with",

@@ -34,6 +34,12 @@ LEGAL: dict[frozenset, set[str]] = {
 RELATION_TYPES = sorted({t for types in LEGAL.values() for t in types})
 
 
+# Mentions no relation is read from the text with: an imported mention gives only the relations its file
+# asserted (imported_evidence), and a nested chemical ("dopamine" in "dopamine agonists") is not what its
+# sentence is about; the longer name around it is.
+NOT_RELATED = frozenset({"imported", "nested"})
+
+
 def relates_as(mention: dict) -> str:
     """The type a mention relates as: "EGFR-TKIs induce IL-6" relates a class of drugs as a drug."""
     return broader_type(mention["entity_type"])
@@ -128,7 +134,7 @@ def relate_document(doc_id: str, passages: list[dict], sentences: list[dict], me
         p = by_passage[s["passage_id"]]
         text = p["text"][s["start"] - p["offset"]:s["end"] - p["offset"]]
         here = in_passage.get(s["passage_id"], [])
-        inside = sorted((m for m in here if m.get("concept_id") and m["method"] != "imported"
+        inside = sorted((m for m in here if m.get("concept_id") and m["method"] not in NOT_RELATED
                          and relates_as(m) in RELATABLE and s["start"] <= m["start"] and m["end"] <= s["end"]),
                         key=lambda m: (m["start"], m["end"]))
         context = [m for m in here if s["start"] <= m["start"] < s["end"]]
@@ -192,7 +198,7 @@ def _table_rows(doc_id: str, passages: list[dict], mentions: list[dict], cells: 
     by_passage = {p["passage_id"]: p for p in passages}
     mentions_in = {}
     for m in mentions:
-        if m.get("concept_id") and m["method"] != "imported":
+        if m.get("concept_id") and m["method"] not in NOT_RELATED:
             mentions_in.setdefault(m["passage_id"], []).append(m)
     out = []
     tables = {}

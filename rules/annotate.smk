@@ -11,6 +11,7 @@ rule annotate_shard:
         **{table: f"{RESULTS}/annotated/{{shard}}/{table}.parquet" for table in ANNOTATE_TABLES},
     params:
         code_version=CODE_VERSION,
+        annotation=config["annotation"],
     log:
         f"{RESULTS}/logs/annotate/{{shard}}.log",
     benchmark:

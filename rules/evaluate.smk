@@ -13,6 +13,8 @@ rule evaluate_corpus:
         code_version=CODE_VERSION,
         format=lambda wildcards: EVALUATION[wildcards.corpus]["format"],
         limit=lambda wildcards: EVALUATION[wildcards.corpus].get("limit"),
+        annotation=lambda wildcards: {**config["annotation"], **EVALUATION[wildcards.corpus].get("annotation", {})},
+        pipeline_annotation=config["annotation"],
     log:
         f"{RESULTS}/logs/evaluate/{{corpus}}.log",
     resources:

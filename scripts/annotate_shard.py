@@ -10,4 +10,5 @@ annotate_shard(
     vocabulary_dir=os.path.dirname(snakemake.input.vocabulary_info),
     outputs={name: path for name, path in snakemake.output.items()},
     curated_dir=os.path.dirname(snakemake.input.checksums),
+    annotation=snakemake.params.annotation,
 )

@@ -20,6 +20,7 @@ def test_default_config_is_valid():
     (lambda c: c.update(inputs=[]), "config.inputs: [] should be non-empty"),
     (lambda c: c["dataset"].update(version="one"), "config.dataset.version: 'one' does not match"),
     (lambda c: c.pop("dataset"), "config: 'dataset' is a required property"),
+    (lambda c: c["annotation"].update(nested="yes"), "config.annotation: Additional properties are not allowed ('nested'"),
 ])
 def test_bad_config_is_one_readable_line(change, message):
     config = default_config()
@@ -36,3 +37,4 @@ def test_snakemake_validation_fills_in_the_schema_defaults():
     config = {"dataset": {"name": "x", "version": "1.0.0"}, "inputs": ["papers"]}
     validate(config, str(SCHEMA_PATH))
     assert config["shard_size"] == 500 and config["limits"] == {"max_file_mb": 50}
+    assert config["annotation"] == {"nested_chemicals": False}

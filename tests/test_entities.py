@@ -111,6 +111,21 @@ def test_evaluation_scores_a_tiny_gold_document(tmp_path, resources):
     assert result["mention_id"]["chemical"]["tp"] == 2
 
 
+def test_a_corpus_scored_with_its_own_conventions_is_also_scored_with_the_pipelines(tmp_path, built_project):
+    from curation.evaluate import run
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1|t|Dopamine agonists in Parkinson disease.\n1|a|\n"
+                    "1\t0\t8\tDopamine\tChemical\tD004298\n1\t21\t38\tParkinson disease\tDisease\tD010300\n\n")
+    result = run("tiny", str(gold), "pubtator", str(built_project / "results" / "vocabulary"), str(tmp_path / "m.json"),
+                 annotation={"nested_chemicals": True}, pipeline_annotation={"nested_chemicals": False})
+    assert result["annotation"] == {"nested_chemicals": True}
+    assert result["document"]["chemical"]["f1"] == 1.0
+    own = result["with_pipeline_annotation"]
+    assert own["annotation"] == {"nested_chemicals": False} and own["document"]["chemical"]["recall"] == 0.0
+    assert json.loads((tmp_path / "m.json").read_text())["with_pipeline_annotation"] == own
+
+
 def test_an_amino_acid_is_a_chemical_unless_it_names_a_residue_of_a_protein(resources):
     def chemicals(text):
         return [m["text"] for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
@@ -266,6 +281,24 @@ def test_a_substrate_named_in_an_enzymes_name_is_not_a_chemical_there(resources)
     assert chemicals("Serum creatine kinase and alanine aminotransferase rose.") == []
     assert chemicals("Glucose-6-phosphate dehydrogenase deficiency.") == []
     assert chemicals("Creatine and alanine were given with glucose.") == ["Creatine", "alanine", "glucose"]
+
+
+def test_with_nested_chemicals_the_chemical_inside_a_gene_or_role_name_is_a_mention_too(built_project, resources):
+    from curation.annotate_stage import Resources
+
+    nested = Resources(str(built_project / "results" / "vocabulary"), annotation={"nested_chemicals": True})
+    text = "Dopamine agonists act on the acetylcholine receptor; serum creatine kinase rose; sodium chloride was given."
+    passages = [{"passage_id": "p0", "offset": 0, "text": text}]
+    rows = nested.annotator.annotate("0" * 16, passages)["mentions"]
+    assert [(m["text"], m["concept_id"], m["method"]) for m in rows if m["entity_type"] == "chemical"] == [
+        ("Dopamine", "mesh:D004298", "nested"), ("acetylcholine", "mesh:D000109", "nested"),
+        ("creatine", "mesh:D003401", "dictionary"), ("sodium chloride", "mesh:D012965", "dictionary")]
+    assert all(text[m["start"]:m["end"]] == m["text"] for m in rows)
+    # the longer names stay beside them; the default convention (BioRED's) has only the sodium chloride
+    assert {"Dopamine agonists", "acetylcholine receptor"} <= {m["text"] for m in rows}
+    default = resources.annotator.annotate("0" * 16, passages)["mentions"]
+    assert [m["text"] for m in default if m["entity_type"] == "chemical"] == ["sodium chloride"]
+    assert {m["text"] for m in default} == {m["text"] for m in rows} - {"Dopamine", "acetylcholine", "creatine"}
 
 
 def test_ions_as_written_are_their_elements(resources):

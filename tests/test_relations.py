@@ -14,7 +14,7 @@ NAMES = {"CCL2": ("NCBIGene:6347", "gene"), "STAT3": ("NCBIGene:6774", "gene"), 
          "TKIs": ("mesh:D047428", "chemical_role")}
 
 
-def relate(sentence: str):
+def relate(sentence: str, extra_mentions=()):
     """Relations found in one literal sentence, with mentions placed at each listed name."""
     passage = {"passage_id": "d.p0", "offset": 0, "text": sentence, "kind": "paragraph", "section_type": "results"}
     mentions = []
@@ -26,6 +26,7 @@ def relate(sentence: str):
                 mentions.append({"mention_id": f"m{start}", "passage_id": "d.p0", "start": start, "end": end, "text": name,
                                  "entity_type": etype, "concept_id": concept, "method": "dictionary"})
             start = sentence.find(name, end)
+    mentions += extra_mentions
     evidence = relate_document("0" * 16, [passage], [{"passage_id": "d.p0", "start": 0, "end": len(sentence)}], mentions)
     return {(e["subject_concept"], e["predicate"], e["object_concept"]): e for e in evidence}
 
@@ -68,6 +69,15 @@ def test_a_chemical_role_relates_as_a_chemical():
     assert (e["object_type"], e["relation_type"]) == ("chemical_role", "Negative_Correlation")
     assert legal_types("chemical_role", "gene") == LEGAL[frozenset({"chemical", "gene"})]
     assert "Bind" not in legal_types("chemical_role", "disease")
+
+
+def test_a_nested_chemical_gives_no_relations():
+    sentence = "STAT3 activates dopamine receptors."
+    start = sentence.index("dopamine")
+    nested = {"mention_id": "nested", "passage_id": "d.p0", "start": start, "end": start + 8, "text": "dopamine",
+              "entity_type": "chemical", "concept_id": "mesh:D004298", "method": "nested"}
+    assert relate(sentence, [nested]) == {}
+    assert ("NCBIGene:6774", "activates", "mesh:D004298") in relate(sentence, [{**nested, "method": "dictionary"}])
 
 
 def test_confidence_counts_papers_not_sentences():
