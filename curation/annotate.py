@@ -95,6 +95,23 @@ _ENZYME_AFTER = re.compile(
     r"synthases?|synthetases?|(?:mono|di)?oxygenases?|oxidases?|reductases?|hydroxylases?|(?:de)?carboxylases?|"
     r"deaminases?|esterases?|hydrolases?|isomerases?|ligases?|mutases?|phosphorylases?|peroxidases?|"
     r"cyclases?|epimerases?|permeases?)\b", re.IGNORECASE)
+# A chemical written right after substituents is part of a larger systematic name, another compound:
+# "pyridine" in "2-methyl-6-(phenylethynyl)pyridine", "nonane" in "1,4-diazabicyclo[4.3.0]nonane", "pyrene" in
+# "benzo[a]-pyrene". What stays the compound itself, as the gold annotates it: locants alone
+# ("3-methylcholanthrene" is Methylcholanthrene), stereo descriptors ("(RS)-", "L-"), signs of rotation or
+# charge ("(+)-propranolol", "Na(+)-K(+)") and isotope labels ("[3H]-haloperidol", "[(3)H]saxitoxin").
+# BC5CDR train precision 0.888 -> 0.896 with nested chemicals, recall 0.920 -> 0.919.
+_CHARGES_AND_LABELS = re.compile(r"\((?:\d*[+-]|±|\+/-)\)|\[\(?[\d,-]*\d+\)?[A-Z][a-z]?\]|\(\d+\)[A-Z][a-z]?(?=-|$)")
+_LOCANTS_OR_STEREO = re.compile(r"(?:[\d',]+|\(?(?:[RSEZ]|RS|R,S|[DL]|DL|[dl]|cis|trans)\)?)-?")
+
+
+def _inside_systematic_name(text: str, start: int) -> bool:
+    if not start or text[start - 1] not in "-])":
+        return False
+    word = _CHARGES_AND_LABELS.sub("", re.search(r"\S*$", text[max(0, start - 80):start]).group())
+    return bool(word) and not _LOCANTS_OR_STEREO.fullmatch(word) and bool(re.search(r"[\d\[(]", word))
+
+
 # A short match in capitals means nothing inside text written in capitals: "(ABSTRACT TRUNCATED AT 250
 # WORDS)" ends many MEDLINE abstracts, and its "AT" is not ataxia telangiectasia (8 false documents in NCBI
 # Disease train).
@@ -432,6 +449,8 @@ class Annotator:
                                                        or _BASE_BEFORE.search(text, max(0, start - 12), start)):
                 continue
             if etype == "chemical" and not self.nested_chemicals and _ENZYME_AFTER.match(text, end):
+                continue
+            if etype == "chemical" and _inside_systematic_name(text, start):
                 continue
             best = {}  # only a gene of several candidates can change its reading (species)
             if etype == "gene" and len(candidates) > 1:

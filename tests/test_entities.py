@@ -301,6 +301,17 @@ def test_with_nested_chemicals_the_chemical_inside_a_gene_or_role_name_is_a_ment
     assert {m["text"] for m in default} == {m["text"] for m in rows} - {"Dopamine", "acetylcholine", "creatine"}
 
 
+def test_a_chemical_after_substituents_is_part_of_another_compounds_name(resources):
+    text = ("Rats received 2-methyl-6-(phenylethynyl)pyridine or benzo[a]-pyrene; others 3-methylcholanthrene, "
+            "(+)-propranolol, Na(+)-K(+) and [3H]-haloperidol.")
+    # locants alone, signs of rotation or charge and isotope labels leave the compound itself
+    assert annotated(resources, text, entity_type="chemical") == [
+        ("methylcholanthrene", "mesh:D008748"), ("propranolol", "mesh:D011433"), ("Na(+)", "mesh:D012964"),
+        ("K(+)", "mesh:D011188"), ("haloperidol", "mesh:D006220")]
+    assert annotated(resources, "Pyridine and pyrene were given.", entity_type="chemical") == [
+        ("Pyridine", "mesh:C023666"), ("pyrene", "mesh:C030984")]
+
+
 def test_ions_as_written_are_their_elements(resources):
     found = annotated(resources, "Ca2+ influx through K+ channels needs Fe3+.")
     assert found == [("Ca2+", "mesh:D002118"), ("K+", "mesh:D011188"), ("Fe3+", "mesh:D007501")]
