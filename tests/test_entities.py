@@ -358,6 +358,11 @@ def test_a_disease_acronym_only_an_ontology_gives_needs_support_in_the_document(
     assert diseases("Patients with AIDS were studied.") == [("AIDS", "mesh:D000163")]
 
 
+def test_protein_names_meshs_mapped_headings_give_are_genes(resources):
+    found = annotated(resources, "Osteopontin, perforin and fibronectin were measured in patients.", entity_type="gene")
+    assert found == [("Osteopontin", "NCBIGene:6696"), ("perforin", "NCBIGene:5551"), ("fibronectin", "NCBIGene:2335")]
+
+
 def test_cytokines_and_cyclooxygenases_are_genes(resources):
     found = annotated(resources, "G-CSF, cyclooxygenase-2 (COX-2) and filgrastim.", typed=True)
     assert found == [("G-CSF", "gene", "NCBIGene:1440"), ("cyclooxygenase-2", "gene", "NCBIGene:5743"),

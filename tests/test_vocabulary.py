@@ -144,6 +144,34 @@ def test_a_curated_type_replaces_the_tree_rules_for_its_heading(tmp_path):
         V.load_mesh_types(bad)
 
 
+def test_a_mesh_protein_mapped_to_one_human_gene_lends_it_its_names(tmp_path):
+    hgnc = tmp_path / "hgnc.tsv"
+    hgnc.write_text("HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tNCBI Gene ID(supplied by NCBI)\t"
+                    "UniProt ID(supplied by UniProt)\tPrevious symbols\n"
+                    "HGNC:11255\tSPP1\tsecreted phosphoprotein 1\tApproved\tBSPI\t6696\tP10451\tOPN\n"
+                    "HGNC:11917\tTNFRSF1B\tTNF receptor superfamily member 1B\tApproved\t\t7133\tP20333\t\n"
+                    "HGNC:9360\tPRF1\tperforin 1\tApproved\t\t5551\tP14222\t\n")
+    descriptors = tmp_path / "mesh.tsv"
+    descriptors.write_text("D053495\tOsteopontin\tUropontin|Sialoprotein 1|OPN\tD12.776.395.550.200\n"
+                           "D000068800\tEtanercept\tEnbrel\tD12.776.124.486.485.114.224.060|D27.505.696.477.656\n"
+                           "D054353\tPerforin\tCytolysin\tD12.776.543.550.600\n")
+    supplementary = tmp_path / "supp.tsv"
+    supplementary.write_text("")
+    mappings = tmp_path / "mesh_mappings.tsv"
+    mappings.write_text("MESH\tD053495\tOsteopontin\tHGNC\t11255\tSPP1\n"
+                        "MESH\tD000068800\tEtanercept\tHGNC\t11917\tTNFRSF1B\n"  # a drug: typed a chemical, lends nothing
+                        "MESH\tD054353\tPerforin\tUP\tP14222\tPRF1\n")
+    vocab = V.Vocabulary()
+    V.load_hgnc(vocab, hgnc, source("hgnc"))
+    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    V.load_mesh_gene_names(vocab, mappings, source("mesh_gene_names"))
+    lent = {(t["term"], t["concept_id"], t["term_kind"]) for t in vocab.terms if t["source"] == "mesh_gene_names"}
+    assert lent == {("Osteopontin", "NCBIGene:6696", "synonym"), ("Uropontin", "NCBIGene:6696", "synonym"),
+                    ("Sialoprotein 1", "NCBIGene:6696", "synonym"), ("OPN", "NCBIGene:6696", "alias"),
+                    ("Perforin", "NCBIGene:5551", "synonym"), ("Cytolysin", "NCBIGene:5551", "synonym")}
+    assert vocab.concepts["mesh:D000068800"]["entity_type"] == "chemical"
+
+
 def test_ontology_synonyms_join_mesh_diseases_only_by_one_cross_reference(tmp_path):
     vocab = V.Vocabulary()
     for mesh_id, name in (("D016055", "Urinary Retention"), ("D001750", "Urinary Bladder, Neurogenic"), ("D003920", "Diabetes Mellitus")):
