@@ -272,6 +272,11 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
     # no species named, genes written as mouse symbols: a mouse paper
     assert genes("Stat3 and Ccl2 rose.") == [("Stat3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
     assert genes("STAT3 and Ccl2 rose.") == [("STAT3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296")]
+    # two genes written as mouse symbols count as one naming (papers on human cells write "Stat3" too): against a
+    # naming of the human, a tie, which goes to the human; three outweigh it
+    assert genes("Stat3 and Ccl2 rose. The donors were patients.") == [("Stat3", "NCBIGene:6774"), ("Ccl2", "NCBIGene:6347")]
+    assert genes("Stat3, Ccl2 and Fgf2 rose. The donors were patients.") == [
+        ("Stat3", "NCBIGene:20848"), ("Ccl2", "NCBIGene:20296"), ("Fgf2", "NCBIGene:14173")]
     # the species picks among its own genes by the kind of term read, and a chemical reading does not stop it
     assert genes("FGF2 rose in patients.") == [("FGF2", "NCBIGene:2247")]
     assert genes("Fgf2 rose in mice.") == [("Fgf2", "NCBIGene:14173")]
