@@ -257,16 +257,32 @@ def orthologs_by_symbol(gene_taxa: dict[str, str], names) -> dict[str, dict[str,
     return out
 
 
+def add_orthologs(index: dict[str, dict[str, str]], pairs: dict[str, str], gene_taxa: dict[str, str]) -> None:
+    """Adds to an ortholog index (see orthologs_by_symbol) the pairs a cross-reference gives where the
+    symbols differ (human TP53, mouse Trp53), unless either gene has an ortholog of that species already."""
+    for gene, other in sorted(pairs.items()):
+        taxon, other_taxon = gene_taxa.get(gene), gene_taxa.get(other)
+        if None in (taxon, other_taxon) or taxon == other_taxon:
+            continue
+        if other_taxon in index.get(gene, {}) or taxon in index.get(other, {}):
+            continue
+        pair = {taxon: gene, other_taxon: other}
+        index[gene] = {**index.get(gene, {}), **pair}
+        index[other] = {**index.get(other, {}), **pair}
+
+
 class Annotator:
     def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None,
                  gene_taxa: dict[str, str] | None = None, cell_line_taxa: dict[str, str] | None = None,
                  own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None,
-                 nested_chemicals: bool = False):
+                 nested_chemicals: bool = False, orthologs: dict[str, str] | None = None):
         """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
         of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv);
-        nested_chemicals: also mention the chemical inside a gene or chemical-role name (see _nested)."""
+        nested_chemicals: also mention the chemical inside a gene or chemical-role name (see _nested);
+        orthologs: gene -> its ortholog in another species where their symbols differ (human TP53 -> mouse
+        Trp53, from HGNC's MGI IDs); those of the same symbol are found here (orthologs_by_symbol)."""
         self.nested_chemicals = nested_chemicals
         self.matcher = matcher
         self.versions = versions
@@ -277,7 +293,10 @@ class Annotator:
         self.species_cues = cue_forms(species_cues or {})
         self._cues = cue_pattern(self.species_cues)
         self._covered_species = frozenset(self.gene_taxa.values())
-        self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names) if len(self._covered_species) > 1 else {}
+        self._orthologs = {}
+        if len(self._covered_species) > 1:
+            self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names)
+            add_orthologs(self._orthologs, orthologs or {}, self.gene_taxa)
 
     def _named_species(self, mentions: list[Mention]) -> set[str]:
         """The species a document names: its species mentions and the species of its cell lines."""

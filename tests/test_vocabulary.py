@@ -299,6 +299,43 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
         ("CCL2", "NCBIGene:6347"), ("Ccl2", "NCBIGene:20296"), ("CCL2", "NCBIGene:6347")]
 
 
+def test_hgncs_mgi_ids_pair_genes_whose_symbols_differ(tmp_path):
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    hgnc = tmp_path / "hgnc.tsv"
+    hgnc.write_text("HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tNCBI Gene ID(supplied by NCBI)\t"
+                    "Mouse genome database ID(supplied by MGI)\n"
+                    "HGNC:11998\tTP53\ttumor protein p53\tApproved\tp53, LFS1\t7157\tMGI:98834\n"
+                    "HGNC:6081\tINS\tinsulin\tApproved\t\t3630\tMGI:96572, MGI:96573\n"
+                    "HGNC:3236\tEGFR\tepidermal growth factor receptor\tApproved\t\t1956\tMGI:95294\n")
+    mgi = tmp_path / "mgi_entries.tsv"
+    mgi.write_text("ID\tsymbol\tsynonyms\tensembl\n98834\tTrp53\tp53|p44\tENSMUSG00000059552\n"
+                   "96572\tIns1\t\tENSMUSG00000035804\n96573\tIns2\t\tENSMUSG00000000215\n95294\tEgfr\t\tx\n")
+    vocab = V.Vocabulary()
+    V.load_hgnc(vocab, hgnc, source("hgnc"))
+    for gene_id, symbol in (("22059", "Trp53"), ("16333", "Ins1"), ("16334", "Ins2"), ("13649", "Egfr")):
+        V._add_gene_info_row(vocab, {"tax_id": "10090", "GeneID": gene_id, "Symbol": symbol, "Synonyms": "-",
+                                     "description": "-"}, source("ncbi_gene_mouse"))
+    V.load_mgi_orthologs(vocab, mgi)
+    # INS has two mouse genes, and EGFR's is found by its symbol: only TP53's is kept
+    assert vocab.orthologs == {"NCBIGene:7157": "NCBIGene:22059"}
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+
+    def genes(text, orthologs):
+        a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
+                      orthologs=orthologs)
+        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "gene"]
+
+    assert genes("p53 was phosphorylated in mice.", vocab.orthologs) == [("p53", "NCBIGene:22059")]
+    assert genes("p53 was phosphorylated in mice.", {}) == [("p53", "NCBIGene:7157")]
+    assert genes("p53 was phosphorylated in patients.", vocab.orthologs) == [("p53", "NCBIGene:7157")]
+    assert genes("EGFR was phosphorylated in mice.", vocab.orthologs) == [("EGFR", "NCBIGene:13649")]
+
+
 def test_species_cues_must_name_a_species(tmp_path):
     vocab = V.Vocabulary()
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
