@@ -275,15 +275,18 @@ class Annotator:
     def __init__(self, matcher: Matcher, versions: dict[str, str], concept_names: dict[str, str] | None = None,
                  gene_taxa: dict[str, str] | None = None, cell_line_taxa: dict[str, str] | None = None,
                  own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None,
-                 nested_chemicals: bool = False, orthologs: dict[str, str] | None = None):
+                 nested_chemicals: bool = False, orthologs: dict[str, str] | None = None,
+                 gene_symbols_as: dict[str, str] | None = None):
         """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
         of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv);
         nested_chemicals: also mention the chemical inside a gene or chemical-role name (see _nested);
         orthologs: gene -> its ortholog in another species where their symbols differ (human TP53 -> mouse
-        Trp53, from HGNC's MGI IDs); those of the same symbol are found here (orthologs_by_symbol)."""
+        Trp53, from HGNC's MGI IDs); those of the same symbol are found here (orthologs_by_symbol);
+        gene_symbols_as: species -> the species whose gene nomenclature its own follows (rat -> mouse)."""
         self.nested_chemicals = nested_chemicals
+        self.gene_symbols_as = gene_symbols_as or {}
         self.matcher = matcher
         self.versions = versions
         self.concept_names = concept_names or {}
@@ -445,14 +448,22 @@ class Annotator:
             kept.append(m)
         return kept
 
-    def _genes_of_species_not_covered(self, mentions: list[Mention]) -> None:
+    def _genes_of_species_not_covered(self, mentions: list[Mention], focus: str | None = None) -> None:
         """A paper that names only organisms whose genes the vocabulary lacks (a mouse study, with HGNC
         alone) is not given human genes: each gene of one species keeps that gene as its first candidate and
         no concept_id. In such documents 2% (BioRED dev), 17% (BioRED train) and 12% (NLM-Gene) of the human
         gene IDs were the gold's; the rest were the mouse or rat gene. A human cell line names the human, a
-        pathogen names no one's genes (species.tsv, own_genes); families are of no one species and stay."""
+        pathogen names no one's genes (species.tsv, own_genes); families are of no one species and stay.
+
+        focus: the document's species as _species_of_genes weighed it, counting the genes written in a
+        species' nomenclature. Where that is a species the vocabulary covers, the paper studies its genes
+        whatever else it names ("Ctr9", "Rtf1", "Sox2" and "Gata6" in mouse embryos, in a paper that names
+        only yeast), unless a named organism writes its genes as that species does (rat genes are written as
+        the mouse's: "Jag1" in a rat paper is the rat's; species.tsv, gene_symbols_as)."""
         studied = self._named_species(mentions) & self.own_gene_species
         if not studied or studied & self._covered_species:
+            return
+        if focus in self._covered_species and not any(self.gene_symbols_as.get(s) == focus for s in studied):
             return
         for m in mentions:
             if m.entity_type == "gene" and m.concept_id in self.gene_taxa:
@@ -501,7 +512,7 @@ class Annotator:
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
             per_passage[p["passage_id"]] = self.dictionary(p["text"])
-        focus = HUMAN
+        focus = None  # the document's species, where genes of several species make it matter
         if len(self._covered_species) > 1:  # the whole document's species first: genes of several species share names
             species_of, focus, named = self._species_of_genes(passages, per_passage, spans_of)
             per_passage = {pid: self._by_species(ms, species_of, focus, named) for pid, ms in per_passage.items()}
@@ -569,7 +580,7 @@ class Annotator:
         self._drop_unsupported_acronyms(passages, per_passage)
         for p in passages:
             self._drop_shouted(p["text"], per_passage[p["passage_id"]])
-        self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms])
+        self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus)
         if self.nested_chemicals:
             for p in passages:
                 per_passage[p["passage_id"]] += self._nested(p["text"], per_passage[p["passage_id"]])

@@ -27,12 +27,11 @@ class Resources:
         d = Path(vocabulary_dir)
         self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
-        matcher, versions, own_gene_species, species_cues, orthologs = load_matcher(str(d / "matcher"),
-                                                                                    str(d / "vocabulary.json"))
+        matcher, versions, species = load_matcher(str(d / "matcher"), str(d / "vocabulary.json"))
         self.concepts = ConceptIndex(d / "concepts.parquet")
         self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
-                                   self.concepts.taxa("cell_line"), own_gene_species, species_cues,
-                                   nested_chemicals=bool((annotation or {}).get("nested_chemicals")), orthologs=orthologs)
+                                   self.concepts.taxa("cell_line"), **species,
+                                   nested_chemicals=bool((annotation or {}).get("nested_chemicals")))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

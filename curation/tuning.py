@@ -220,7 +220,8 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
     "acids" matches there as the class Acids. The next round judges such matches on their own. Terms are
     learned in the first round only, against the vocabularies' own reading. `first`: the annotator of `terms`
     and `stoplist` when the caller has built it already (building one takes most of a minute). `species`: the
-    Annotator's species arguments (gene_taxa, cell_line_taxa, own_gene_species, species_cues, orthologs), so that what is
+    Annotator's species arguments (gene_taxa, cell_line_taxa, own_gene_species, species_cues, orthologs,
+    gene_symbols_as), so that what is
     learned is judged on the readings the pipeline gives (human and mouse genes share names).
     """
     stop_rows: dict[tuple[str, str], tuple[str, str, str]] = {}
@@ -253,7 +254,7 @@ def base_vocabulary(settings: dict, curated_dir: Path):
             for etype in ("gene", "cell_line")}
     species = {"gene_taxa": taxa["gene"], "cell_line_taxa": taxa["cell_line"],
                "own_gene_species": frozenset(vocab.own_gene_species), "species_cues": dict(vocab.species_cues),
-               "orthologs": dict(vocab.orthologs)}
+               "orthologs": dict(vocab.orthologs), "gene_symbols_as": dict(vocab.gene_symbols_as)}
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
             {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species)
 

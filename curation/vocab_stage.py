@@ -130,6 +130,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "terms": len(vocab.terms),
         "matcher_keys": len(matcher),
         "own_gene_species": sorted(vocab.own_gene_species),
+        "gene_symbols_as": dict(sorted(vocab.gene_symbols_as.items())),
         "species_cues": dict(sorted(vocab.species_cues.items())),
         "orthologs": dict(sorted(vocab.orthologs.items())),
     }
@@ -194,12 +195,13 @@ class _PreferredNames(Mapping):
         return len(self._row)
 
 
-def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], frozenset[str], dict[str, str],
-                                                             dict[str, str]]:
-    """The cached matcher, per source name its version string, the species whose naming says a paper
-    studies that organism's own genes, the species cues and the orthologs of differing symbols (from
-    vocabulary.json)."""
+def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], dict]:
+    """The cached matcher, per source name its version string, and the Annotator's species arguments from
+    vocabulary.json: the species whose naming says a paper studies that organism's own genes, the species
+    cues, the orthologs of differing symbols and the species that write their genes as another does."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
-    return (Matcher.load(Path(matcher_path)), versions, frozenset(info.get("own_gene_species", [])),
-            info.get("species_cues", {}), info.get("orthologs", {}))
+    species = {"own_gene_species": frozenset(info.get("own_gene_species", [])),
+               "species_cues": info.get("species_cues", {}), "orthologs": info.get("orthologs", {}),
+               "gene_symbols_as": info.get("gene_symbols_as", {})}
+    return Matcher.load(Path(matcher_path)), versions, species

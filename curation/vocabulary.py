@@ -65,6 +65,8 @@ class Vocabulary:
     anatomy: set[str] = field(default_factory=set)
     # species whose naming (without a human) says a paper studies that organism's own genes (species.tsv)
     own_gene_species: set[str] = field(default_factory=set)
+    # species -> the species whose gene nomenclature its own follows (rat -> mouse: species.tsv gene_symbols_as)
+    gene_symbols_as: dict[str, str] = field(default_factory=dict)
     # words that are not names of a species but say a paper works with it: cue -> species (species_cues.tsv)
     species_cues: dict[str, str] = field(default_factory=dict)
     # UniProt accession or HGNC ID ("HGNC:11255") -> the human gene's NCBIGene CURIE (HGNC's cross-references)
@@ -551,11 +553,19 @@ def read_curated(path: Path) -> list[dict]:
 
 
 def load_curated_concepts(vocab: Vocabulary, path: Path, entity_type: str, source: Source) -> None:
-    """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], [own_genes: yes|no], why."""
-    for row in read_curated(path):
+    """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], [own_genes: yes|no],
+    [gene_symbols_as: a species], why."""
+    rows = read_curated(path)
+    ids = {row["concept_id"] for row in rows}
+    for row in rows:
         vocab.add_concept(row["concept_id"], entity_type, row["name"], source, taxon=row.get("taxon") or None)
         if (row.get("own_genes") or "").strip() == "yes":
             vocab.own_gene_species.add(row["concept_id"])
+        if like := (row.get("gene_symbols_as") or "").strip():
+            if like not in ids:
+                raise VocabularyFileError(f"{path.name}: {row['concept_id']} writes its genes as {like} does, "
+                                          f"which is no species of {path.name}")
+            vocab.gene_symbols_as[row["concept_id"]] = like
         vocab.add_term(row["name"], row["concept_id"], entity_type, "curated", source)
         for s in _split(row.get("synonyms", ""), "|"):
             vocab.add_term(s, row["concept_id"], entity_type, "curated", source)

@@ -336,6 +336,43 @@ def test_hgncs_mgi_ids_pair_genes_whose_symbols_differ(tmp_path):
     assert genes("EGFR was phosphorylated in mice.", vocab.orthologs) == [("EGFR", "NCBIGene:13649")]
 
 
+def test_genes_in_a_species_nomenclature_outweigh_an_organism_whose_genes_are_missing(tmp_path):
+    """A paper that names only yeast but writes its genes as mouse genes ("Ctr9", "Sox2", "Gata6": mouse
+    embryos) studies mouse genes; a rat paper writes its genes so too, and they are the rat's, which the
+    vocabulary lacks."""
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    vocab = V.Vocabulary()
+    for gene_id, symbol, taxon in (("9646", "CTR9", "9606"), ("22083", "Ctr9", "10090"), ("6657", "SOX2", "9606"),
+                                   ("20674", "Sox2", "10090"), ("2627", "GATA6", "9606"), ("14465", "Gata6", "10090")):
+        V._add_gene_info_row(vocab, {"tax_id": taxon, "GeneID": gene_id, "Symbol": symbol, "Synonyms": "-",
+                                     "description": "-"}, source("hgnc" if taxon == "9606" else "ncbi_gene_mouse"))
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    assert vocab.gene_symbols_as == {"NCBITaxon:10116": "NCBITaxon:10090"}
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+
+    def genes(text, gene_symbols_as):
+        a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
+                      gene_symbols_as=gene_symbols_as)
+        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+                if m["entity_type"] == "gene"]
+
+    embryos = "Ctr9 and Sox2 regulate Gata6 in embryos, as in yeast."
+    assert genes(embryos, vocab.gene_symbols_as) == [
+        ("Ctr9", "NCBIGene:22083"), ("Sox2", "NCBIGene:20674"), ("Gata6", "NCBIGene:14465")]
+    assert genes("CTR9 is conserved in yeast.", vocab.gene_symbols_as) == [("CTR9", None)]  # nothing says mouse
+    rats = embryos.replace("yeast", "rats")
+    assert genes(rats, vocab.gene_symbols_as) == [("Ctr9", None), ("Sox2", None), ("Gata6", None)]
+    assert genes(rats, {}) == [("Ctr9", "NCBIGene:22083"), ("Sox2", "NCBIGene:20674"), ("Gata6", "NCBIGene:14465")]
+    bad = tmp_path / "species.tsv"
+    bad.write_text("concept_id\tname\tsynonyms\town_genes\tgene_symbols_as\twhy\n"
+                   "NCBITaxon:10116\tRattus norvegicus\trat\tyes\tNCBITaxon:10090\tmouse nomenclature\n")
+    with pytest.raises(V.VocabularyFileError, match="species.tsv: NCBITaxon:10116 writes its genes as NCBITaxon:10090"):
+        V.load_curated_concepts(V.Vocabulary(), bad, "species", source("curated_species"))
+
+
 def test_species_cues_must_name_a_species(tmp_path):
     vocab = V.Vocabulary()
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
