@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 import syntok.segmenter as segmenter
 
 from .abbreviations import find_definitions
-from .lexicon import Entry, Matcher, find, longest_first
+from .lexicon import HYPHENS, Entry, Matcher, find, longest_first
 from .vocabulary import SOURCE_RANK, TERM_KIND_RANK
 from .variants import find_variants
 
@@ -86,6 +86,9 @@ _NUMBERED = re.compile(r"(.*[A-Za-z][-\s]?)\d{1,2}[a-z]?")
 _SIBLING = re.compile(r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)-?(\d{1,2}[a-z]?)(?![\w-])"
                       r"(?!\s*%)(?!\s*(?:patients|subjects|cases|individuals|women|men|children|mice|rats|animals|cells|samples|"
                       r"tumou?rs|days?|weeks?|months?|years?|hours?|h|min|mg|g|kg|ml|mM|nM|µM|uM|ng|µg)\b)")
+# A gene's name with its abbreviation inside, before the number or letter both share: "interleukin (IL)-6",
+# "tumor necrosis factor (TNF)-alpha", "Toll-like receptor (TLR)4", "heat shock protein (Hsp)27".
+_SPLIT_ABBREVIATION = re.compile(rf"\(([A-Z][A-Za-z]{{0,6}})\)(?:[{HYPHENS}]|\s)?(\d{{1,2}}[A-Za-z]?|[\u03b1-\u03ba]|alpha|beta|gamma|delta|kappa)(?![{HYPHENS}\w])")
 # A chemical that names an enzyme's substrate is not in the text as itself: "creatine kinase", "alanine
 # aminotransferase", "tyrosine hydroxylase" are proteins. BioRED train annotates none of these chemicals
 # (and the enzymes of laboratory tests as the enzyme); BC5CDR does annotate the substrate in some, which
@@ -195,6 +198,17 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
     if rivals:
         return top.entity_type, None, candidates, top, 0.3
     return top.entity_type, top.concept_id, candidates, top, CONFIDENCE.get(top.kind, 0.5)
+
+
+def _dictionary_mention(start: int, end: int, entries: list[Entry], chosen: tuple | None = None) -> Mention:
+    """chosen: choose(entries), where the caller has it."""
+    etype, concept, candidates, entry, confidence = chosen or choose(entries)
+    best = {}  # only a gene of several candidates can change its reading (species)
+    if etype == "gene" and len(candidates) > 1:
+        for e in sorted(entries, key=lambda e: e.rank, reverse=True):  # the best per candidate last
+            best[e.concept_id] = e
+    return Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
+                   entry.kind, best)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -473,7 +487,8 @@ class Annotator:
     def dictionary(self, text: str) -> list[Mention]:
         out = []
         for start, end, entries in longest_first(find(self.matcher, text)):
-            etype, concept, candidates, entry, confidence = choose(entries)
+            chosen = choose(entries)
+            etype = chosen[0]
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
                 continue
             if etype == "chemical" and text[start:end].lower() in MONOMERS and (
@@ -486,13 +501,44 @@ class Annotator:
                 continue
             if etype == "chemical" and _inside_systematic_name(text, start):
                 continue
-            best = {}  # only a gene of several candidates can change its reading (species)
-            if etype == "gene" and len(candidates) > 1:
-                for e in sorted(entries, key=lambda e: e.rank, reverse=True):  # the best per candidate last
-                    best[e.concept_id] = e
-            out.append(Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
-                               entry.kind, best))
+            out.append(_dictionary_mention(start, end, entries, chosen))
+        if "(" in text:
+            out = self._split_abbreviations(text, out)
         return out
+
+    def _whole_gene(self, text: str) -> list[Entry] | None:
+        """The entries of a dictionary match covering all of `text`, where they read it as a gene."""
+        found = [entries for s, e, entries in find(self.matcher, text) if s == 0 and e == len(text)]
+        return found[0] if found and choose(found[0])[0] == "gene" else None
+
+    def _split_abbreviations(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """A gene named with its abbreviation inside ("interleukin (IL)-6", "Toll-like receptor (TLR)4") is one
+        mention of the whole phrase, where the words before the parenthesis and the abbreviation, each with
+        the shared suffix, name the same gene ("interleukin-6" and "IL-6" are IL6). The pieces the dictionary
+        read ("interleukin", "Toll-like receptor" as a family) give way to it."""
+        for found in _SPLIT_ABBREVIATION.finditer(text):
+            short, suffix = found.group(1), found.group(2)
+            read = self._whole_gene(f"{short}-{suffix}") or self._whole_gene(f"{short}{suffix}")
+            if read is None:
+                continue
+            abbreviated = set(choose(read)[2])
+            offset = max(0, found.start() - 80)
+            words = [w.start() + offset for w in re.finditer(r"\S+", text[offset:found.start()])]
+            for start in words[-6:]:  # the longest run of words before it that names the same gene
+                phrase = text[start:found.start()].strip()
+                long_form = phrase[:1].isalnum() and (self._whole_gene(f"{phrase} {suffix}")
+                                                      or self._whole_gene(f"{phrase}-{suffix}"))
+                if long_form and (choose(long_form)[1] or choose(long_form)[2][0]) in abbreviated:
+                    break
+            else:
+                continue
+            end = found.end()
+            inside = [m for m in mentions if start <= m.start and m.end <= end]
+            if any(m.start < end and start < m.end for m in mentions if m not in inside):
+                continue
+            mentions = [m for m in mentions if m not in inside] + [_dictionary_mention(start, end, long_form)]
+            mentions.sort(key=lambda m: (m.start, m.end))
+        return mentions
 
     def resolve_text(self, text: str) -> tuple[str, str, str] | None:
         """(entity_type, concept_id, source) when one unambiguous match covers the whole of `text`."""

@@ -241,6 +241,19 @@ def test_a_number_after_a_numbered_gene_names_its_sibling(resources):
     assert [(m["method"], m["matched_term"]) for m in sibling] == [("coordination", "MMP-9")]
 
 
+def test_a_gene_named_with_its_abbreviation_inside_is_one_mention(resources):
+    def genes(text):
+        return annotated(resources, text, entity_type="gene")
+
+    assert genes("Serum interleukin (IL)-6 rose in patients.") == [("interleukin (IL)-6", "NCBIGene:3569")]
+    assert genes("Toll-like receptor (TLR)4 and tumor necrosis factor (TNF)-alpha in patients.") == [
+        ("Toll-like receptor (TLR)4", "NCBIGene:7099"), ("tumor necrosis factor (TNF)-alpha", "NCBIGene:7124")]
+    assert genes("matrix metalloproteinase (MMP)-9 rose in mice.") == [("matrix metalloproteinase (MMP)-9", "NCBIGene:17395")]
+    # the words before the parenthesis must name the gene the abbreviation names with the same suffix
+    assert genes("The confidence interval (CI) 1.2 in patients.") == []
+    assert all("(" not in text for text, _ in genes("Serum interferon (IL)-6 rose in patients."))
+
+
 def test_a_short_gene_alias_needs_support_in_the_document(resources):
     def genes(*texts):
         return annotated(resources, *texts, entity_type="gene")
