@@ -32,6 +32,9 @@ _FOLD = {ord(h): " " for h in HYPHENS}
 GREEK = {"alpha": "\u03b1", "beta": "\u03b2", "gamma": "\u03b3", "delta": "\u03b4", "kappa": "\u03ba"}
 _GENE_KINDS = {"symbol", "alias", "previous", "famplex"}
 MAX_TERM_LENGTH = 80
+# An oncogene's cellular or viral form, "c-Kit", "c-kit", "C-KIT", "v-Raf": the prefix makes the symbol no
+# word, so papers write it in any case and HGNC keeps one ("C-Kit" for KIT, "c-KIT" for mouse Kit).
+_ONCOGENE_FORM = re.compile(rf"[cCvV][{HYPHENS}][A-Za-z]{{2}}[{HYPHENS}\w]*")
 
 
 def fold(text: str) -> str:
@@ -54,6 +57,8 @@ def is_case_sensitive(term: str, kind: str) -> bool:
     letters = sum(c.isalpha() for c in term)
     if kind in _GENE_KINDS:
         # long symbols with digits (STAT3, ZEB1, CCL2) are safe in any case; short or digit-free ones are not
+        if _ONCOGENE_FORM.fullmatch(term):
+            return False
         return not (len(term) >= 4 and any(c.isdigit() for c in term) and letters >= 2)
     if len(term) <= 3:
         return True

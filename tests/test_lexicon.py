@@ -58,6 +58,14 @@ def test_case_rules_keep_short_symbols_apart_from_words():
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
 
 
+def test_an_oncogenes_cellular_form_is_written_in_any_case():
+    # HGNC keeps one case ("C-Kit"); papers write "c-kit", "c-Kit", "C-KIT". A short symbol stays exact.
+    terms = [term("C-Kit", "NCBIGene:3815", "gene", "alias"), term("KIT", "NCBIGene:3815", "gene", "symbol")]
+    assert concepts_found(terms, "c-kit, c-Kit and C-KIT; Kit") == {
+        "c-kit": ["NCBIGene:3815"], "c-Kit": ["NCBIGene:3815"], "C-KIT": ["NCBIGene:3815"]}
+    assert concepts_found([term("C-C", "NCBIGene:1", "gene", "alias")], "C-C and c-c") == {"C-C": ["NCBIGene:1"]}
+
+
 def test_longest_match_wins_and_words_are_whole():
     assert spans("in non-small cell lung cancer") == [("non-small cell lung cancer", "mesh:D002289")]
     assert spans("Lung cancers and carcinomas") == [("Lung cancers", "mesh:D008175"), ("carcinomas", "mesh:D002277")]
