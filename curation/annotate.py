@@ -424,6 +424,26 @@ class Annotator:
         top = [c for c in concepts if m.entries[c].rank == best]
         return top if len(top) == 1 else concepts
 
+    def _ortholog_read_better(self, m: Mention, wanted: str) -> None:
+        """Where another species' candidate is read through a better kind of term than the reading of the
+        species wanted, and has an ortholog of that species, the ortholog is the reading: "EPO" is human
+        EPO's symbol and an alias of mouse Epx, so in a mouse paper it is mouse Epo, not Epx. Not for the
+        human: a mouse symbol in a human paper ("Rho", mouse rhodopsin) is no human writing of the gene
+        (RHOA's alias "Rho" is)."""
+        if wanted == HUMAN or m.concept_id not in m.entries:
+            return
+        rank = m.entries[m.concept_id].rank
+        better = [c for c in m.candidates if self.gene_taxa.get(c) not in (None, wanted) and c in m.entries
+                  and m.entries[c].rank < rank and self._orthologs.get(c, {}).get(wanted)]
+        if not better:
+            return
+        best = min(m.entries[c].rank for c in better)
+        read = {c for c in better if m.entries[c].rank == best}
+        if len({self._orthologs[c][wanted] for c in read}) == 1:
+            source = min(read)
+            _take(m, source, 0.7)  # the term and source the text matched
+            _take(m, self._orthologs[source][wanted], 0.7)
+
     def _by_species(self, mentions: list[Mention], species_of: dict[int, str], focus: str, named: set[str]) -> list[Mention]:
         """With genes of several species in the vocabulary: a gene name takes the gene of its sentence's
         species (`species_of`), else of the document's (`focus`), else the human one ("CCL2" is human 6347
@@ -454,6 +474,7 @@ class Annotator:
                     if len(chosen) == 1:
                         if chosen[0] != m.concept_id:
                             _take(m, chosen[0], 0.7)
+                        self._ortholog_read_better(m, wanted)
                         break
             ortholog = self._orthologs.get(m.concept_id, {}).get(species)
             if ortholog and ortholog != m.concept_id:

@@ -410,3 +410,30 @@ def test_an_acronym_in_lower_case_is_not_an_ontology_synonym(tmp_path):
     V.load_disease_synonyms(vocab, path, source("mondo"))
     assert {t["term"] for t in vocab.terms if t["source"] == "mondo"} == {
         "gastric antral vascular ectasia", "GAVE", "watermelon stomach", "influenza", "flu"}
+
+
+def test_in_a_mouse_paper_a_human_symbol_is_the_mouse_ortholog_before_a_mouse_alias():
+    """"EPO" is human EPO's symbol and an alias of mouse Epx: a mouse paper's "EPO" is mouse Epo. A human
+    paper's "Rho" stays RHOA's alias, not the human ortholog of mouse Rho (rhodopsin)."""
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    vocab = V.Vocabulary()
+    for gene_id, symbol, synonyms, taxon in (("2056", "EPO", "-", "9606"), ("13856", "Epo", "-", "10090"),
+                                             ("13861", "Epx", "EPO", "10090"), ("8288", "EPX", "-", "9606"),
+                                             ("387", "RHOA", "Rho", "9606"), ("6010", "RHO", "-", "9606"),
+                                             ("212541", "Rho", "-", "10090")):
+        V._add_gene_info_row(vocab, {"tax_id": taxon, "GeneID": gene_id, "Symbol": symbol, "Synonyms": synonyms,
+                                     "description": "-"}, source("hgnc" if taxon == "9606" else "ncbi_gene_mouse"))
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species))
+
+    def genes(text):
+        return [(m["text"], m["concept_id"], m["matched_term"]) for m in
+                a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"] if m["entity_type"] == "gene"]
+
+    assert genes("In mice, EPO binds its receptor.") == [("EPO", "NCBIGene:13856", "EPO")]
+    assert genes("In patients, EPO binds its receptor.") == [("EPO", "NCBIGene:2056", "EPO")]
+    assert genes("In patients, Rho is active.") == [("Rho", "NCBIGene:387", "Rho")]
