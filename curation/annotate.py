@@ -222,6 +222,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 HUMAN = "NCBITaxon:9606"
+# a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
+# are written so in any paper (dopamine D1 receptors)
+_NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
 SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one naming of a species
 
 
@@ -290,7 +293,7 @@ class Annotator:
                  gene_taxa: dict[str, str] | None = None, cell_line_taxa: dict[str, str] | None = None,
                  own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None,
                  nested_chemicals: bool = False, orthologs: dict[str, str] | None = None,
-                 gene_symbols_as: dict[str, str] | None = None):
+                 gene_symbols_as: dict[str, str] | None = None, genes_unnamed: frozenset[str] | None = None):
         """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
@@ -298,7 +301,11 @@ class Annotator:
         nested_chemicals: also mention the chemical inside a gene or chemical-role name (see _nested);
         orthologs: gene -> its ortholog in another species where their symbols differ (human TP53 -> mouse
         Trp53, from HGNC's MGI IDs); those of the same symbol are found here (orthologs_by_symbol);
-        gene_symbols_as: species -> the species whose gene nomenclature its own follows (rat -> mouse)."""
+        gene_symbols_as: species -> the species whose gene nomenclature its own follows (rat -> mouse);
+        genes_unnamed: the species whose genes are read in a paper that never names them (mouse abstracts
+        often name no species; species.tsv): another species' genes are read only where the paper names it,
+        and its symbols ("Vps4" is a fly symbol and a yeast one) say nothing of an unnamed species. None:
+        every species' genes are."""
         self.nested_chemicals = nested_chemicals
         self.gene_symbols_as = gene_symbols_as or {}
         self.matcher = matcher
@@ -310,6 +317,7 @@ class Annotator:
         self.species_cues = cue_forms(species_cues or {})
         self._cues = cue_pattern(self.species_cues)
         self._covered_species = frozenset(self.gene_taxa.values())
+        self.genes_unnamed = self._covered_species if genes_unnamed is None else frozenset(genes_unnamed)
         self._orthologs = {}
         if len(self._covered_species) > 1:
             self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names)
@@ -332,7 +340,7 @@ class Annotator:
         cues = self._cue_ends(passages)
         namings = self._namings(passages, per_passage, cues)
         counts = Counter(t for ns in namings.values() for _, t in ns)
-        focus = document_species(counts + self._other_species_evidence(passages, per_passage, cues))
+        focus = document_species(counts + self._other_species_evidence(passages, per_passage, cues, set(counts)))
         named = set(counts) | {focus}
         per_mention: dict[int, str] = {}
         for p in passages:
@@ -380,7 +388,7 @@ class Annotator:
         return out
 
     def _other_species_evidence(self, passages: list[dict], per_passage: dict[str, list[Mention]],
-                                cues: dict[str, dict[int, str]]) -> Counter:
+                                cues: dict[str, dict[int, str]], named: set[str] = frozenset()) -> Counter:
         """Species -> how much a document says it works with that species, other than by naming it: each
         distinct gene name written as that species' symbol and not as the human one, of a name several
         species' genes share ("Socs2", "Bmp4", "Prox1" are mouse symbols), counts half a naming, and each
@@ -388,18 +396,25 @@ class Annotator:
         their proteins in capitals too (counting them cost 0.012 F on NLM-Gene, where one mouse paper writes
         18 distinct genes in capitals). Papers on human cells write mouse-style symbols too ("Bcl6", "Cdc45"),
         so two of them no longer outweigh one naming of the human: with whole counts, BioRED train genes
-        were 0.695 and NLM-Gene 0.650; with half counts 0.710 and 0.657 (BioRED dev unchanged)."""
+        were 0.695 and NLM-Gene 0.650; with half counts 0.710 and 0.657 (BioRED dev unchanged). Only symbols
+        written as a nomenclature writes them count ("Vps4", not "D1"), and only for a species the paper
+        names (`named`, or by a cue) or one whose genes are read unnamed (genes_unnamed): "Vps4", "Vps2" and
+        "Vps24" are fly symbols, in a paper on the human ESCRT-III that never names the fly."""
         written: dict[str, set[str]] = {}
         for p in passages:
             for m in per_passage[p["passage_id"]]:
                 if m.entity_type != "gene" or len({self.gene_taxa.get(c) for c in m.candidates} - {None}) < 2:
                     continue
                 text = p["text"][m.start:m.end]
+                if not _NOMENCLATURE_SYMBOL.fullmatch(text):
+                    continue
                 taxa = {self.gene_taxa.get(c) for c in m.candidates if self.concept_names.get(c) == text}
                 if HUMAN not in taxa:  # "F5" is the human and the mouse symbol alike
                     for taxon in taxa - {None}:
                         written.setdefault(taxon, set()).add(text)
-        evidence = Counter({taxon: len(texts) * SYMBOL_EVIDENCE for taxon, texts in written.items()})
+        named = set(named) | {t for ends in cues.values() for t in ends.values()}
+        evidence = Counter({taxon: len(texts) * SYMBOL_EVIDENCE for taxon, texts in written.items()
+                            if taxon in named or taxon in self.genes_unnamed})
         evidence.update(taxon for ends in cues.values() for taxon in ends.values())
         return evidence
 
@@ -505,9 +520,36 @@ class Annotator:
                 m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
                 m.concept_id, m.confidence = None, min(m.confidence, 0.3)
 
-    def dictionary(self, text: str) -> list[Mention]:
+    def _reread_without_species(self, passages: list[dict], found: dict[str, list], per_passage: dict[str, list[Mention]],
+                                allowed: set[str]) -> bool:
+        """Reads again each passage where a gene of a species the paper never names (not in `allowed`) was
+        matched (`found`: its dictionary matches), without those genes: the longest match may have been one
+        of them, and what it hid is what the text says. "brain tumor" is a fly gene's name and a disease;
+        "superoxide dismutase" is a fly gene's name, and in a human paper the chemical inside it is
+        "superoxide". Beside a named species' genes, those of a species read unnamed (genes_unnamed: the
+        mouse) stay candidates, for _by_species to weigh. Returns whether any passage was read again."""
+        def unnamed(e: Entry) -> bool:
+            return e.entity_type == "gene" and self.gene_taxa.get(e.concept_id) not in (None, *allowed)
+
+        def read(entries: list[Entry]) -> list[Entry]:
+            # a species read unnamed (mouse) stays a candidate beside the named ones: see _by_species
+            if all(unnamed(e) for e in entries if e.entity_type == "gene"):
+                return [e for e in entries if not unnamed(e)]
+            return [e for e in entries if not unnamed(e) or self.gene_taxa[e.concept_id] in self.genes_unnamed]
+        reread = False
+        for p in passages:
+            matches = found[p["passage_id"]]
+            kept = [(s, e, own) for s, e, entries in matches if (own := read(entries))]
+            if kept == matches:
+                continue
+            per_passage[p["passage_id"]] = self.dictionary(p["text"], kept)
+            reread = True
+        return reread
+
+    def dictionary(self, text: str, found: list | None = None) -> list[Mention]:
+        """The dictionary's mentions in `text`, from its matches (`found`, else found here)."""
         out = []
-        for start, end, entries in longest_first(find(self.matcher, text)):
+        for start, end, entries in longest_first(find(self.matcher, text) if found is None else found):
             chosen = choose(entries)
             etype = chosen[0]
             if etype == "chemical" and text[start:end].lower() in AMINO_ACIDS and _RESIDUE_CONTEXT.match(text, end):
@@ -572,16 +614,19 @@ class Annotator:
 
     def annotate(self, doc_id: str, passages: list[dict], glossary: list[tuple[str, str]] = ()) -> dict[str, list[dict]]:
         """passages: rows of the passages table for one document (passage_id, offset, text)."""
-        sentences, per_passage, definitions, spans_of = [], {}, [], {}
+        sentences, per_passage, definitions, spans_of, found = [], {}, [], {}, {}
         for p in passages:
             spans_of[p["passage_id"]] = spans = sentence_spans(p["text"])
             for i, (s, e) in enumerate(spans):
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
-            per_passage[p["passage_id"]] = self.dictionary(p["text"])
+            found[p["passage_id"]] = find(self.matcher, p["text"])
+            per_passage[p["passage_id"]] = self.dictionary(p["text"], found[p["passage_id"]])
         focus = None  # the document's species, where genes of several species make it matter
         if len(self._covered_species) > 1:  # the whole document's species first: genes of several species share names
             species_of, focus, named = self._species_of_genes(passages, per_passage, spans_of)
+            if self._reread_without_species(passages, found, per_passage, named | {HUMAN}):
+                species_of, focus, named = self._species_of_genes(passages, per_passage, spans_of)
             per_passage = {pid: self._by_species(ms, species_of, focus, named) for pid, ms in per_passage.items()}
         for p in passages:
             text, mentions = p["text"], per_passage[p["passage_id"]]

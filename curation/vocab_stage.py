@@ -36,7 +36,8 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         uniprot = V.load_hgnc(vocab, path, src)
     if settings.get("embedded", True):
         # mouse genes (NCBI Gene IDs), so that a mouse paper's genes are the mouse's: see Annotator._by_species
-        for name, rel in (("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"), ("ncbi_gene_mouse_all", "genes_NCBI_10090_All.py")):
+        for name, rel in (("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"), ("ncbi_gene_mouse_all", "genes_NCBI_10090_All.py"),
+                          ("ncbi_gene_fly", "genes_NCBI_7227_ProteinCoding.py")):
             src, path = V.package_source("goatools", name, f"goatools/test_data/{rel}", "NCBI Gene 2016-02-22",
                                          "NCBI: public domain; goatools: BSD", GOATOOLS_CREDIT, pins)
             vocab.sources.append(src)
@@ -91,6 +92,7 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
     path = curated_dir / "species_cues.tsv"
     vocab.sources.append(V.file_source("curated_species_cues", path, "this project"))
     V.load_species_cues(vocab, path)
+    V.drop_aliases_naming_other_things(vocab)
     for name in ("overrides", "learned_terms") if learned else ("overrides",):
         path = curated_dir / f"{name}.tsv"
         src = V.file_source(f"curated_{name}", path, "this project")
@@ -131,6 +133,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "matcher_keys": len(matcher),
         "own_gene_species": sorted(vocab.own_gene_species),
         "gene_symbols_as": dict(sorted(vocab.gene_symbols_as.items())),
+        "genes_unnamed": sorted(vocab.genes_unnamed),
         "species_cues": dict(sorted(vocab.species_cues.items())),
         "orthologs": dict(sorted(vocab.orthologs.items())),
     }
@@ -198,10 +201,12 @@ class _PreferredNames(Mapping):
 def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], dict]:
     """The cached matcher, per source name its version string, and the Annotator's species arguments from
     vocabulary.json: the species whose naming says a paper studies that organism's own genes, the species
-    cues, the orthologs of differing symbols and the species that write their genes as another does."""
+    cues, the orthologs of differing symbols, the species that write their genes as another does and those
+    whose genes are read in papers that never name them."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
     species = {"own_gene_species": frozenset(info.get("own_gene_species", [])),
                "species_cues": info.get("species_cues", {}), "orthologs": info.get("orthologs", {}),
-               "gene_symbols_as": info.get("gene_symbols_as", {})}
+               "gene_symbols_as": info.get("gene_symbols_as", {}),
+               "genes_unnamed": frozenset(info.get("genes_unnamed", []))}
     return Matcher.load(Path(matcher_path)), versions, species

@@ -67,6 +67,9 @@ class Vocabulary:
     own_gene_species: set[str] = field(default_factory=set)
     # species -> the species whose gene nomenclature its own follows (rat -> mouse: species.tsv gene_symbols_as)
     gene_symbols_as: dict[str, str] = field(default_factory=dict)
+    # species whose genes are read in papers that never name it (species.tsv genes_unnamed): mouse abstracts
+    # often name no species; a fly paper names Drosophila
+    genes_unnamed: set[str] = field(default_factory=set)
     # words that are not names of a species but say a paper works with it: cue -> species (species_cues.tsv)
     species_cues: dict[str, str] = field(default_factory=dict)
     # UniProt accession or HGNC ID ("HGNC:11255") -> the human gene's NCBIGene CURIE (HGNC's cross-references)
@@ -194,6 +197,7 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
 _ALLELE_NAME = re.compile(r"[a-z][a-z0-9]*|[A-Za-z][a-z]")
 # ... and an alias (not the symbol) of three letters in title case is as often a word ("Not" for Noto).
 _SHORT_TITLE_ALIAS = re.compile(r"[A-Z][a-z]{2}")
+_NO_NAME = re.compile(r"[A-Za-z]-|[0-9]+[A-Za-z]")
 
 
 def load_gene_info(vocab: Vocabulary, path: Path, source: Source, taxa: set[str] | None = None) -> None:
@@ -250,8 +254,25 @@ def _add_gene_info_row(vocab: Vocabulary, row: dict[str, str], source: Source) -
     if full and full != "-" and not (other_species and _ALLELE_NAME.fullmatch(full)):
         vocab.add_term(full, curie, "gene", "name", source)
     for alias in _split(row.get("Synonyms", ""), "|"):
-        if alias != "-" and not (other_species and (_ALLELE_NAME.fullmatch(alias) or _SHORT_TITLE_ALIAS.fullmatch(alias))):
+        if alias != "-" and not (other_species and (_ALLELE_NAME.fullmatch(alias) or _SHORT_TITLE_ALIAS.fullmatch(alias)
+                                                     or _NO_NAME.fullmatch(alias))):
             vocab.add_term(alias, curie, "gene", "alias", source)
+
+
+def drop_aliases_naming_other_things(vocab: Vocabulary) -> int:
+    """Drops each alias of a gene of another species than the human that is, case aside, a term of a concept
+    of another type: FlyBase and MGI aliases include "cDNA", "Peroxidase" and "ChIP", which the vocabulary
+    knows as what they are. (Human aliases are weighed by the annotator and the tuned stop-lists.) Returns
+    how many were dropped."""
+    from .lexicon import term_key
+    other = {term_key(t["term"]) for t in vocab.terms if t["entity_type"] != "gene"}
+    def naming_other(t: dict) -> bool:
+        return (t["term_kind"] == "alias" and t["entity_type"] == "gene"
+                and vocab.concepts.get(t["concept_id"], {}).get("taxon") not in (None, HUMAN)
+                and term_key(t["term"]) in other)
+    before = len(vocab.terms)
+    vocab.terms = [t for t in vocab.terms if not naming_other(t)]
+    return before - len(vocab.terms)
 
 
 def load_mgi_orthologs(vocab: Vocabulary, path: Path) -> None:
@@ -554,13 +575,15 @@ def read_curated(path: Path) -> list[dict]:
 
 def load_curated_concepts(vocab: Vocabulary, path: Path, entity_type: str, source: Source) -> None:
     """species.tsv / cell_lines.tsv: concept_id, name, synonyms (|), [taxon], [own_genes: yes|no],
-    [gene_symbols_as: a species], why."""
+    [gene_symbols_as: a species], [genes_unnamed: yes|no], why."""
     rows = read_curated(path)
     ids = {row["concept_id"] for row in rows}
     for row in rows:
         vocab.add_concept(row["concept_id"], entity_type, row["name"], source, taxon=row.get("taxon") or None)
         if (row.get("own_genes") or "").strip() == "yes":
             vocab.own_gene_species.add(row["concept_id"])
+        if (row.get("genes_unnamed") or "").strip() == "yes":
+            vocab.genes_unnamed.add(row["concept_id"])
         if like := (row.get("gene_symbols_as") or "").strip():
             if like not in ids:
                 raise VocabularyFileError(f"{path.name}: {row['concept_id']} writes its genes as {like} does, "

@@ -48,13 +48,15 @@ def test_goatools_mouse_snapshot_loads_genes_but_not_allele_names():
     assert "tc" not in noto and "Noto" in noto
 
 
-def test_the_embedded_vocabulary_has_the_mouse_genes_with_their_package_and_checksum():
+@pytest.mark.parametrize("name, rel", [("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"),
+                                       ("ncbi_gene_fly", "genes_NCBI_7227_ProteinCoding.py")])
+def test_the_embedded_vocabulary_has_the_mouse_and_fly_genes_with_their_package_and_checksum(name, rel):
     pins = V.read_checksums(ROOT / "config" / "vocabulary" / "embedded_checksums.tsv")
-    src, path = V.package_source("goatools", "ncbi_gene_mouse", "goatools/test_data/genes_NCBI_10090_ProteinCoding.py",
-                                 "NCBI Gene 2016-02-22", "public domain", None, pins)
+    src, path = V.package_source("goatools", name, f"goatools/test_data/{rel}", "NCBI Gene 2016-02-22",
+                                 "public domain", None, pins)
     assert (src.package, src.package_version, src.sha256) == ("goatools", "1.6.9", pins[src.file])
     with pytest.raises(V.VocabularyFileError, match="expected an entry"):
-        V.package_source("goatools", "x", "goatools/test_data/genes_NCBI_7227_ProteinCoding.py", "", "", None, pins)
+        V.package_source("goatools", "x", "goatools/test_data/genes_NCBI_9606_All.py", "", "", None, pins)
 
 
 def test_mesh_xml_reads_every_term_and_types_supplementary_records_by_their_descriptor():
@@ -437,3 +439,69 @@ def test_in_a_mouse_paper_a_human_symbol_is_the_mouse_ortholog_before_a_mouse_al
     assert genes("In mice, EPO binds its receptor.") == [("EPO", "NCBIGene:13856", "EPO")]
     assert genes("In patients, EPO binds its receptor.") == [("EPO", "NCBIGene:2056", "EPO")]
     assert genes("In patients, Rho is active.") == [("Rho", "NCBIGene:387", "Rho")]
+
+
+def fly_paper_annotator(genes_unnamed):
+    """Human VPS4A, CHMP2A, CHMP3 (aliases VPS4, VPS2, VPS24); four fly genes as goatools ships them (Vps4,
+    Vps2, Vps24 and brat, named "brain tumor"); the disease Brain Neoplasms, named "brain tumor" too."""
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    vocab = V.Vocabulary()
+    for gene_id, symbol, synonyms in (("27183", "VPS4A", "VPS4"), ("27243", "CHMP2A", "VPS2"), ("51652", "CHMP3", "VPS24")):
+        V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": gene_id, "Symbol": symbol, "Synonyms": synonyms,
+                                     "description": "-"}, source("hgnc"))
+    assert V.load_goatools_genes(vocab, DATA / "genes_NCBI_7227_sample.py", source("ncbi_gene_fly")) == 4
+    vocab.add_concept("mesh:D001932", "disease", "Brain Neoplasms", source("mesh"))
+    vocab.add_term("brain tumor", "mesh:D001932", "disease", "synonym", source("mesh"))
+    V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+    unnamed = frozenset(vocab.genes_unnamed) if genes_unnamed == "species.tsv" else genes_unnamed
+    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
+                  genes_unnamed=unnamed)
+    return a, vocab
+
+
+def _read(a, text):
+    return [(m["text"], m["entity_type"], m["concept_id"]) for m in
+            a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+            if m["entity_type"] in ("gene", "disease")]
+
+
+def test_a_fly_paper_reads_fly_genes_and_other_papers_read_what_the_fly_names_hid():
+    a, vocab = fly_paper_annotator("species.tsv")
+    assert vocab.genes_unnamed == {"NCBITaxon:9606", "NCBITaxon:10090"}  # species.tsv: the fly's are read named
+    assert _read(a, "In Drosophila neuroblasts, Brat and Vps4 restrict growth.") == [
+        ("Brat", "gene", "NCBIGene:35197"), ("Vps4", "gene", "NCBIGene:32777")]
+    # "brain tumor" is brat's name, and in a paper that never names the fly only the disease
+    assert _read(a, "Patients with a brain tumor were enrolled.") == [("brain tumor", "disease", "mesh:D001932")]
+
+
+def test_fly_symbols_do_not_make_a_paper_that_never_names_the_fly_a_fly_paper():
+    """"Vps4", "Vps2", "Vps24" are the fly's symbols and the yeast's, written so in papers on the human ESCRT-III."""
+    text = "Vps4 disassembles the polymers of Vps2 and Vps24."
+    human = [("Vps4", "gene", "NCBIGene:27183"), ("Vps2", "gene", "NCBIGene:27243"), ("Vps24", "gene", "NCBIGene:51652")]
+    assert _read(fly_paper_annotator("species.tsv")[0], text) == human
+    # were the fly's genes read unnamed, as the mouse's are, its symbols would make this a fly paper
+    assert _read(fly_paper_annotator(None)[0], text) == [
+        ("Vps4", "gene", "NCBIGene:32777"), ("Vps2", "gene", "NCBIGene:43164"), ("Vps24", "gene", "NCBIGene:40542")]
+
+
+def test_another_species_aliases_that_name_no_gene_or_another_thing_are_dropped():
+    """FlyBase aliases include "c-", "2C", "cDNA" and "Peroxidase": not names of the gene in running text."""
+    vocab = V.Vocabulary()
+    V._add_gene_info_row(vocab, {"tax_id": "7227", "GeneID": "35049", "Symbol": "cv-c",
+                                 "Synonyms": "c-|2C|cDNA|Peroxidase|CG4640", "description": "crossveinless c"}, source("fly"))
+    V._add_gene_info_row(vocab, {"tax_id": "9606", "GeneID": "8288", "Symbol": "EPX", "Synonyms": "EPO|peroxidase",
+                                 "description": "eosinophil peroxidase"}, source("hgnc"))
+    vocab.add_concept("mesh:D010544", "chemical", "Peroxidase", source("mesh"))
+    vocab.add_term("Peroxidase", "mesh:D010544", "chemical", "preferred", source("mesh"))
+    vocab.add_concept("mesh:D018076", "chemical", "DNA, Complementary", source("mesh"))
+    vocab.add_term("cDNA", "mesh:D018076", "chemical", "synonym", source("mesh"))
+    assert {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:35049"} == {
+        "cv-c", "crossveinless c", "cDNA", "Peroxidase", "CG4640"}
+    assert V.drop_aliases_naming_other_things(vocab) == 2
+    assert {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:35049"} == {"cv-c", "crossveinless c", "CG4640"}
+    # a human gene's aliases are left to the annotator and the stop-lists
+    assert {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:8288"} == {"EPX", "eosinophil peroxidase", "EPO", "peroxidase"}

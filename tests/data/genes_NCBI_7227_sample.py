@@ -1,0 +1,15 @@
+"""Data downloaded from NCBI Gene data converted into Python data."""
+
+# Copyright (C) 2014-2018, DV Klopfenstein. All rights reserved
+
+downloaded = "2016_02_22" # 13919 items
+
+import collections as cx
+
+NtData = cx.namedtuple('NtData', 'tax_id Org_name GeneID CurrentID Status Symbol Aliases description other_designations map_location chromosome genomic_nucleotide_accession_version start_position_on_the_genomic_accession end_position_on_the_genomic_accession orientation exon_count OMIM no_hdr0')
+GENEID2NT = {
+  32777 : NtData(tax_id=7227, Org_name='Drosophila melanogaster', GeneID=32777, CurrentID=0, Status='live', Symbol='Vps4', Aliases='Dmel_CG6842, 3B1, BcDNA:GH02678, CG6842, DmBcDNA.GH02678, Dmel\\CG6842, Dvps4B, bcDNA:GH02678, dvps4, vps4, Vps4', description='Vacuolar protein sorting 4', other_designations='CG6842-PA|CG6842-PB|Vps4-PA|Vps4-PB|vacuolar protein sorting 4', map_location='16F1-16F2', chromosome='X', genomic_nucleotide_accession_version='NC_004354.4', start_position_on_the_genomic_accession=17907692, end_position_on_the_genomic_accession=17911097, orientation='plus', exon_count=5, OMIM='', no_hdr0=''),
+  35197 : NtData(tax_id=7227, Org_name='Drosophila melanogaster', GeneID=35197, CurrentID=0, Status='live', Symbol='brat', Aliases='Dmel_CG10719, BRAT, Brat, CG10719, Cf, Dmel\\CG10719, E60, anon-37CDa, fs(2)ltoPM43, l(2)37Cf, l(2)E60, l(2)brat, lincRNA.S1565', description='brain tumor', other_designations='CG10719-PA|CG10719-PB|CG10719-PC|CG10719-PE|CG10719-PF|brain tumour|brat-PA|brat-PB|brat-PC|brat-PE|brat-PF', map_location='37C1-37C6', chromosome='2L', genomic_nucleotide_accession_version='NT_033779.5', start_position_on_the_genomic_accession=19133816, end_position_on_the_genomic_accession=19179758, orientation='plus', exon_count=7, OMIM='', no_hdr0=''),
+  40542 : NtData(tax_id=7227, Org_name='Drosophila melanogaster', GeneID=40542, CurrentID=0, Status='live', Symbol='Vps24', Aliases='Dmel_CG9779, CG9779, DmVPS24, Dmel\\CG9779, ESCRT, dvps24, vps24', description='Vacuolar protein sorting 24', other_designations='CG9779-PA|CG9779-PB|Vps24-PA|Vps24-PB|charged multivesicular body protein 3|vacuolar protein sorting 24', map_location='82A3-82A3', chromosome='3R', genomic_nucleotide_accession_version='NT_033777.3', start_position_on_the_genomic_accession=4307435, end_position_on_the_genomic_accession=4310947, orientation='minus', exon_count=3, OMIM='', no_hdr0=''),
+  43164 : NtData(tax_id=7227, Org_name='Drosophila melanogaster', GeneID=43164, CurrentID=0, Status='live', Symbol='Vps2', Aliases='Dmel_CG14542, CG14542, Did4, DmVPS2, Dmel\\CG14542, Dvps2, NEST:bs02f06, dvps2, vps2', description='Vacuolar protein sorting 2', other_designations='CG14542-PA|Vps2-PA|vacuolar protein sorting 2|vps2', map_location='96F10-96F10', chromosome='3R', genomic_nucleotide_accession_version='NT_033777.3', start_position_on_the_genomic_accession=26052821, end_position_on_the_genomic_accession=26054128, orientation='plus', exon_count=2, OMIM='', no_hdr0=''),
+}
