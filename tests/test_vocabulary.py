@@ -214,6 +214,10 @@ def test_genes_of_several_species_take_the_documents_species_human_by_default():
     assert genes(both, "MCP-1 rose in patients.") == [("MCP-1", "NCBIGene:6347")]
     assert genes(both, "MCP-1 rose.") == [("MCP-1", "NCBIGene:6347")]              # human by default
     assert genes(both, "CCL2 in mice and in patients.") == [("CCL2", "NCBIGene:6347")]  # a tie: human
+    # a cell line names its species: 3T3-L1 and B16-F10 are mouse lines, MDA-MB-231 a human one
+    assert genes(both, "MCP-1 rose in 3T3-L1 adipocytes.") == [("MCP-1", "NCBIGene:20296")]
+    assert genes(both, "B16.F10 melanoma cells secrete MCP-1.") == [("MCP-1", "NCBIGene:20296")]
+    assert genes(both, "In mice, MDA-MB-231 cells secrete MCP-1.") == [("MCP-1", "NCBIGene:6347")]
     human_only = annotator({"9606"})
     # a paper that names only mice gets no human gene for a mouse one: the human gene is left as the candidate
     assert genes(human_only, "Ccl2 rose in mice.", with_candidates=True) == [("Ccl2", None, ["NCBIGene:6347"])]
