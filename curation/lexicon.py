@@ -89,6 +89,8 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
             if word in t.lower():
                 out.add(re.sub(word, letter, t, flags=re.I))
                 out.add(re.sub(rf"[{HYPHENS} ]?{word}", letter, t, flags=re.I))
+                if entity_type == "gene" and kind in _GENE_KINDS:
+                    out.add(re.sub(rf"(?<=[A-Z])[{HYPHENS} ](?=(?i:{word}))", "", t))  # "IFNbeta", "TNFalpha"
             if letter in t:
                 out.add(t.replace(letter, word))
     return out

@@ -40,6 +40,10 @@ def test_hyphen_space_and_greek_variants():
     assert "TNF-\u03b1" in variants("TNF-alpha", "alias", "gene") or "TNF\u03b1" in variants("TNF-alpha", "alias", "gene")
     assert spans("IL-6, IL 6 and IL6") == [("IL-6", "NCBIGene:3569"), ("IL 6", "NCBIGene:3569"), ("IL6", "NCBIGene:3569")]
     assert spans("TNF-\u03b1 levels") == [("TNF-\u03b1", "NCBIGene:7124")]
+    # the Greek word joined to a symbol's capitals ("IFNbeta" in NLM-Gene), not to a name's word
+    assert spans("TNFalpha levels") == [("TNFalpha", "NCBIGene:7124")]
+    assert "interferonbeta" not in variants("interferon beta", "alias", "gene")
+    assert "IFNBeta" in variants("IFN-Beta", "alias", "gene")
 
 
 def test_a_greek_letter_written_as_its_latin_initial():
