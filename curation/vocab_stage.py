@@ -35,7 +35,7 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         vocab.sources.append(src)
         uniprot = V.load_hgnc(vocab, path, src)
     if settings.get("embedded", True):
-        # mouse genes (NCBI Gene IDs), so that a mouse paper's genes are the mouse's: see Annotator._by_species
+        # mouse and fly genes (NCBI Gene IDs), so that a mouse paper's genes are the mouse's: see Annotator._by_species
         for name, rel in (("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"), ("ncbi_gene_mouse_all", "genes_NCBI_10090_All.py"),
                           ("ncbi_gene_fly", "genes_NCBI_7227_ProteinCoding.py")):
             src, path = V.package_source("goatools", name, f"goatools/test_data/{rel}", "NCBI Gene 2016-02-22",

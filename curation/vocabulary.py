@@ -197,6 +197,7 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
 _ALLELE_NAME = re.compile(r"[a-z][a-z0-9]*|[A-Za-z][a-z]")
 # ... and an alias (not the symbol) of three letters in title case is as often a word ("Not" for Noto).
 _SHORT_TITLE_ALIAS = re.compile(r"[A-Z][a-z]{2}")
+# ... and FlyBase's aliases of one letter and a hyphen or digits and a letter ("c-", "2C", "10A") name nothing
 _NO_NAME = re.compile(r"[A-Za-z]-|[0-9]+[A-Za-z]")
 
 
@@ -261,10 +262,10 @@ def _add_gene_info_row(vocab: Vocabulary, row: dict[str, str], source: Source) -
 
 def drop_aliases_naming_other_things(vocab: Vocabulary) -> int:
     """Drops each alias of a gene of another species than the human that is, case aside, a term of a concept
-    of another type: FlyBase and MGI aliases include "cDNA", "Peroxidase" and "ChIP", which the vocabulary
-    knows as what they are. (Human aliases are weighed by the annotator and the tuned stop-lists.) Returns
+    of another type: FlyBase aliases include "cDNA" and "Peroxidase", which the vocabulary knows as what
+    they are (MeSH's DNA, Complementary and Peroxidase). (Human aliases are weighed by the annotator and the tuned stop-lists.) Returns
     how many were dropped."""
-    from .lexicon import term_key
+    from .lexicon import term_key  # lexicon imports this module
     other = {term_key(t["term"]) for t in vocab.terms if t["entity_type"] != "gene"}
     def naming_other(t: dict) -> bool:
         return (t["term_kind"] == "alias" and t["entity_type"] == "gene"
