@@ -539,8 +539,10 @@ class Annotator:
         reread = False
         for p in passages:
             matches = found[p["passage_id"]]
+            if not any(unnamed(e) for _, _, entries in matches for e in entries):
+                continue
             kept = [(s, e, own) for s, e, entries in matches if (own := read(entries))]
-            if kept == matches:
+            if kept == matches:  # only genes of a species read unnamed, beside a named one's
                 continue
             per_passage[p["passage_id"]] = self.dictionary(p["text"], kept)
             reread = True
