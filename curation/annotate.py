@@ -179,9 +179,9 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
     """(entity_type, concept_id or None, candidates best first, deciding entry, confidence)."""
     best: dict[str, Entry] = {}
     for e in entries:
-        if e.concept_id not in best or e.rank < best[e.concept_id].rank:
+        if e.concept_id not in best or (e.rank, e.made) < (best[e.concept_id].rank, best[e.concept_id].made):
             best[e.concept_id] = e
-    ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.concept_id))
+    ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.made, e.concept_id))
     genes = [e for e in ranked if e.entity_type == "gene" and e.rank <= TERM_KIND_RANK["famplex"]]
     if genes and ranked[0].entity_type in ("chemical", "chemical_role"):
         # MeSH files proteins (adiponectin, insulin) under chemicals; a curator reads them as gene products
@@ -190,12 +190,16 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
     candidates = [e.concept_id for e in ranked]
     rivals = [e for e in ranked[1:] if e.rank == top.rank and e.entity_type == top.entity_type]
     if rivals:
-        by_source = sorted([top, *rivals], key=lambda e: SOURCE_RANK.get(e.source, 9))
+        # the one term written so beats variants the lexicon made of others' ("Sca-1" is Ly6a's, not Atxn1's
+        # "Sca1"); between terms both written so, or both made, the better source decides
+        contenders = [e for e in (top, *rivals) if e.made == top.made]
+        if len(contenders) == 1:
+            return top.entity_type, top.concept_id, candidates, top, 0.7
+        by_source = sorted(contenders, key=lambda e: SOURCE_RANK.get(e.source, 9))
         if SOURCE_RANK.get(by_source[0].source, 9) < SOURCE_RANK.get(by_source[1].source, 9):
             top = by_source[0]
             candidates = [top.concept_id] + [c for c in candidates if c != top.concept_id]
             return top.entity_type, top.concept_id, candidates, top, 0.7
-    if rivals:
         return top.entity_type, None, candidates, top, 0.3
     return top.entity_type, top.concept_id, candidates, top, CONFIDENCE.get(top.kind, 0.5)
 
@@ -432,11 +436,12 @@ class Annotator:
     @staticmethod
     def _best_read(m: Mention, concepts: list[str]) -> list[str]:
         """Of one species' candidates, the one read through the best kind of term, if one is ("FGF2" is the
-        symbol of human FGF2 and an alias of human FGF13): else all of them."""
+        symbol of human FGF2 and an alias of human FGF13), a term written so before a variant made of one:
+        else all of them."""
         if len(concepts) < 2 or not all(c in m.entries for c in concepts):
             return concepts
-        best = min(m.entries[c].rank for c in concepts)
-        top = [c for c in concepts if m.entries[c].rank == best]
+        best = min((m.entries[c].rank, m.entries[c].made) for c in concepts)
+        top = [c for c in concepts if (m.entries[c].rank, m.entries[c].made) == best]
         return top if len(top) == 1 else concepts
 
     def _ortholog_read_better(self, m: Mention, wanted: str) -> None:

@@ -78,6 +78,10 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
         m = re.fullmatch(r"([A-Za-z]{2,})(\d+[A-Za-z]?)", term)
         if m:
             out.add(f"{m.group(1)}-{m.group(2)}")  # IL6 -> IL-6
+    if entity_type == "gene" and kind == "name":
+        m = re.fullmatch(r"(.*[A-Za-z]{4}) (\d+)", term)
+        if m:  # papers join a name's number to its last word as symbols do: "Talin1" is "talin 1"
+            out.add(m.group(1) + m.group(2))
     if entity_type == "gene" and kind in _GENE_KINDS:
         for word in GREEK:
             for t in list(out):
@@ -192,6 +196,9 @@ class Entry:
     kind: str
     source: str
     case_sensitive: bool
+    # a variant the lexicon made ("Sca-1" from Atxn1's "Sca1"), not the term as its vocabulary writes it:
+    # between terms of one kind, the one written so is the better reading (Ly6a's alias "Sca-1")
+    made: bool = False
 
     @property
     def rank(self) -> int:
@@ -259,8 +266,8 @@ class Matcher:
         if found is None:
             a, b = int(self.entry_offsets[index]), int(self.entry_offsets[index + 1])
             rows = self.entry_table.slice(a, b - a).to_pylist()
-            found = tuple(Entry(r["concept_id"], r["entity_type"], r["term"], r["kind"], r["source"], r["case_sensitive"])
-                          for r in rows)
+            found = tuple(Entry(r["concept_id"], r["entity_type"], r["term"], r["kind"], r["source"], r["case_sensitive"],
+                                r.get("made", False)) for r in rows)
             self._entries[index] = found
         return found
 
@@ -338,7 +345,8 @@ def key_hashes(keys: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 ENTRY_SCHEMA = pa.schema([("concept_id", pa.string()), ("entity_type", pa.string()), ("term", pa.string()),
-                          ("kind", pa.string()), ("source", pa.string()), ("case_sensitive", pa.bool_())])
+                          ("kind", pa.string()), ("source", pa.string()), ("case_sensitive", pa.bool_()),
+                          ("made", pa.bool_())])
 
 
 def _stopped(stoplist: dict[str, set[str]], key: str, entity_type: str) -> bool:
@@ -357,7 +365,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     def add(key: str, entry: Entry) -> None:
         slot = table.setdefault(key, {})
         ident = (entry.concept_id, entry.term, entry.case_sensitive)
-        if ident not in slot or entry.rank < slot[ident].rank:
+        if ident not in slot or (entry.rank, entry.made) < (slot[ident].rank, slot[ident].made):
             slot[ident] = entry
 
     derived = []
@@ -369,7 +377,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             key = term_key(v)
             if _stopped(stoplist, key, etype):
                 continue
-            add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind)))
+            add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind), v != term))
         made = {*chemical_forms(term, kind, etype), *neoplasm_forms(term, kind, etype)}
         for spelling in {term, *made, *(b for t in {term, *made} for b in british_variants(t, etype))}:
             derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
@@ -381,13 +389,13 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
         key, etype = term_key(v), t["entity_type"]
         if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype):
             continue
-        add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"])))
+        add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"]), True))
     keys = sorted(table)
     hashes, offsets, points = key_hashes(keys)
     order = np.lexsort((np.arange(len(keys)), hashes))  # by hash; equal hashes keep key order
     rows, entry_offsets = [], [0]
     for k in order:
-        rows += sorted(table[keys[k]].values(), key=lambda e: (e.rank, e.concept_id, e.term))
+        rows += sorted(table[keys[k]].values(), key=lambda e: (e.rank, e.made, e.concept_id, e.term))
         entry_offsets.append(len(rows))
     lengths = np.diff(offsets)[order]
     key_offsets = np.zeros(len(keys) + 1, dtype=np.int64)
@@ -414,6 +422,15 @@ def _hyphens_kept(text: str, start: int, end: int, term: str) -> bool:
 
 
 _HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
+
+
+def _word_and_number(span: str) -> bool:
+    """A symbol matched in any case ("AT-1", "IL-6") but written as a short lower-case word, a space and a
+    number is that word and a number: "at 1 h", "for 5 days", "arm 2"."""
+    return _SHORT_WORD_NUMBER.fullmatch(span) is not None
+
+
+_SHORT_WORD_NUMBER = re.compile(r"[a-z]{1,4} \d+")
 
 
 def _squash(text: str) -> str:
@@ -457,6 +474,8 @@ def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
                 kept = kept if kept is not None else fold_case_kept(text)
                 if _squash(kept[start:end]) != _squash(fold_case_kept(e.term)) or not _hyphens_kept(text, start, end, e.term):
                     continue
+            elif e.kind in _GENE_KINDS and _word_and_number(text[start:end]):
+                continue
             ok.append(e)
         if ok:
             found.append((start, end, ok))

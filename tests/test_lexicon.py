@@ -57,8 +57,21 @@ def test_a_greek_letter_written_as_its_latin_initial():
     assert concepts_found(terms, "NF-KB and IFNG") == {}
 
 
+def test_a_names_number_joined_to_its_last_word():
+    # NLM-Gene writes "Talin1" for HGNC's "talin 1"; a short word ("type 1") or a letter ("annexin A") is not joined
+    terms = [term("talin 1", "NCBIGene:7094", "gene", "name")]
+    assert concepts_found(terms, "Talin1 and talin-1 rose") == {"Talin1": ["NCBIGene:7094"], "talin-1": ["NCBIGene:7094"]}
+    assert "type1" not in "".join(variants("diabetes type 1", "name", "disease"))
+    assert variants("annexin A2", "name", "gene") == {"annexin A2"}
+    assert "talin1" not in variants("talin 1", "alias", "gene")
+
+
 def test_case_rules_keep_short_symbols_apart_from_words():
     assert spans("Met binds MET; it was WAS") == [("MET", "NCBIGene:4233"), ("WAS", "NCBIGene:7454")]
+    # "AT-1" matches in any case, as "IL-6" does, but not as the words of "at 1 h"
+    terms = [term("AT-1", "NCBIGene:9197", "gene", "alias")]
+    assert concepts_found(terms, "AT-1, AT 1 and at-1 rose at 1 h") == {
+        "AT-1": ["NCBIGene:9197"], "AT 1": ["NCBIGene:9197"], "at-1": ["NCBIGene:9197"]}
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
 
 
@@ -191,3 +204,19 @@ def test_an_organs_neoplasms_are_its_tumours_and_cancers():
     assert neoplasm_forms("Head and Neck Neoplasms", "name", "disease") == set()
     assert concepts_found([term("Jaw Neoplasms", "mesh:D007573", "disease")], "jaw tumours and jaw cancer") == {
         "jaw tumours": ["mesh:D007573"], "jaw cancer": ["mesh:D007573"]}
+
+
+def test_a_term_written_so_beats_a_variant_made_of_another_terms_kind():
+    # Ly6a's alias is "Sca-1"; Atxn1's is "Sca1", which the lexicon also makes "Sca-1". Written beats made, with
+    # the confidence of a tie broken; two terms written so stay a tie; the made variant still matches alone
+    from curation.annotate import choose
+
+    terms = [term("Sca-1", "NCBIGene:110454", "gene", "alias"), term("Sca1", "NCBIGene:20238", "gene", "alias")]
+    matcher = build_matcher(terms, {})
+    read = lambda text: [choose(es)[1:] for _, _, es in longest_first(find(matcher, text))]
+    (concept, candidates, entry, confidence), = read("Sca-1+ cells")
+    assert (concept, candidates, entry.made, confidence) == ("NCBIGene:110454", ["NCBIGene:110454", "NCBIGene:20238"], False, 0.7)
+    assert read("Sca1 cells")[0][0] == "NCBIGene:20238"
+    both = build_matcher(terms + [term("Sca-1", "NCBIGene:12367", "gene", "alias")], {})
+    (_, _, es), = longest_first(find(both, "Sca-1+ cells"))
+    assert choose(es)[1] is None
