@@ -327,6 +327,10 @@ class Annotator:
             self._orthologs = orthologs_by_symbol(self.gene_taxa, self.concept_names)
             add_orthologs(self._orthologs, orthologs or {}, self.gene_taxa)
 
+    def orthologs_of(self, gene: str) -> list[str]:
+        """The gene's orthologs in the other species the vocabulary covers (mouse Akt1 for human AKT1)."""
+        return sorted(self._orthologs.get(gene, {}).values())
+
     def _named_species(self, mentions: list[Mention]) -> set[str]:
         """The species a document names: its species mentions and the species of its cell lines."""
         named = {m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id}

@@ -394,6 +394,21 @@ def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species
     assert within["document"]["tp"] == 1 and within["document"]["fp"] == 0
 
 
+def test_a_family_scored_as_its_members_counts_the_members_the_gold_gives(tmp_path, resources):
+    from curation.evaluate import family_gold_ids
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1|t|Akt was active in tumours.\n1|a|\n1\t0\t3\tAkt\tGene\t207\n\n"
+                    "2|t|Akt was active in mouse tumours.\n2|a|\n2\t0\t3\tAkt\tGene\t11651\n\n"
+                    "3|t|ERK was active in tumours.\n3|a|\n3\t0\t3\tERK\tGene\t7157\n\n")
+    docs = read_pubtator(gold)
+    assert evaluate(resources.annotator, docs)[0]["document"]["gene"]["tp"] == 0  # the family is fplx:AKT
+    members = family_gold_ids(resources.concepts.table, resources.annotator)
+    assert {"207", "208", "10000", "11651"} <= members["fplx:AKT"]  # AKT1-3 and mouse Akt1, their ortholog
+    scored = evaluate(resources.annotator, docs, family_members=members)[0]["document"]["gene"]
+    assert (scored["tp"], scored["fp"], scored["fn"]) == (2, 1, 1)  # ERK's members are not TP53 (7157)
+
+
 def test_formulas_papers_write_are_their_chemicals(resources):
     found = annotated(resources, "NaHCO3, KCl and CO2 with PGI2 and iron dextran.", typed=True)
     # CO2 is carbon dioxide, not HGNC's alias of MT-CO2
