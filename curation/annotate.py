@@ -145,8 +145,8 @@ def _content_words(text: str) -> set[str]:
     return {w for w in words if len(w) >= 4 and w not in _GENERIC_WORDS}
 
 
-CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "alias": 0.6,
-              "previous": 0.5}
+CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "previous": 0.6,
+              "alias": 0.5}
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4, "chemical_role": 5}
 
 

@@ -220,3 +220,12 @@ def test_a_term_written_so_beats_a_variant_made_of_another_terms_kind():
     both = build_matcher(terms + [term("Sca-1", "NCBIGene:12367", "gene", "alias")], {})
     (_, _, es), = longest_first(find(both, "Sca-1+ cells"))
     assert choose(es)[1] is None
+
+
+def test_a_previous_symbol_beats_an_alias():
+    # "NBS1" was NBN's symbol until it was renamed; NLRP2 lists it among its aliases
+    from curation.annotate import choose
+
+    terms = [term("NBS1", "NCBIGene:4683", "gene", "previous"), term("NBS1", "NCBIGene:55655", "gene", "alias")]
+    (_, _, es), = longest_first(find(build_matcher(terms, {}), "NBS1 foci"))
+    assert choose(es)[1:3] == ("NCBIGene:4683", ["NCBIGene:4683", "NCBIGene:55655"])
