@@ -35,6 +35,9 @@ MAX_TERM_LENGTH = 80
 # An oncogene's cellular or viral form, "c-Kit", "c-kit", "C-KIT", "v-Raf": the prefix makes the symbol no
 # word, so papers write it in any case and HGNC keeps one ("C-Kit" for KIT, "c-KIT" for mouse Kit).
 _ONCOGENE_FORM = re.compile(rf"[cCvV][{HYPHENS}][A-Za-z]{{2}}[{HYPHENS}\w]*")
+# ... and so does an isoform's or a tissue's capital before a hyphen: "K-ras", "K-Ras", "K-RAS" (FamPlex keeps
+# "K-Ras"), "E-cadherin", "B-raf", "N-CoR"
+_PREFIXED_FORM = re.compile(rf"[A-Z][a-z]?[{HYPHENS}][A-Za-z]{{3,}}")
 
 
 def fold(text: str) -> str:
@@ -57,7 +60,7 @@ def is_case_sensitive(term: str, kind: str) -> bool:
     letters = sum(c.isalpha() for c in term)
     if kind in _GENE_KINDS:
         # long symbols with digits (STAT3, ZEB1, CCL2) are safe in any case; short or digit-free ones are not
-        if _ONCOGENE_FORM.fullmatch(term):
+        if _ONCOGENE_FORM.fullmatch(term) or _PREFIXED_FORM.fullmatch(term):
             return False
         return not (len(term) >= 4 and any(c.isdigit() for c in term) and letters >= 2)
     if len(term) <= 3:

@@ -81,6 +81,9 @@ def test_an_oncogenes_cellular_form_is_written_in_any_case():
     assert concepts_found(terms, "c-kit, c-Kit and C-KIT; Kit") == {
         "c-kit": ["NCBIGene:3815"], "c-Kit": ["NCBIGene:3815"], "C-KIT": ["NCBIGene:3815"]}
     assert concepts_found([term("C-C", "NCBIGene:1", "gene", "alias")], "C-C and c-c") == {"C-C": ["NCBIGene:1"]}
+    # so is an isoform's capital before a hyphen (FamPlex keeps "K-Ras"; lung-cancer papers write "K-ras")
+    assert concepts_found([term("K-Ras", "NCBIGene:3845", "gene", "famplex")], "K-ras, K-RAS and Kras") == {
+        "K-ras": ["NCBIGene:3845"], "K-RAS": ["NCBIGene:3845"]}
 
 
 def test_longest_match_wins_and_words_are_whole():
