@@ -183,8 +183,9 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
             best[e.concept_id] = e
     ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.made, e.concept_id))
     genes = [e for e in ranked if e.entity_type == "gene" and e.rank <= TERM_KIND_RANK["famplex"]]
-    if genes and ranked[0].entity_type in ("chemical", "chemical_role"):
+    if genes and ranked[0].entity_type in ("chemical", "chemical_role") and ranked[0].kind != "curated":
         # MeSH files proteins (adiponectin, insulin) under chemicals; a curator reads them as gene products
+        # (a term pinned in config/vocabulary is read as pinned: "ROS" is reactive oxygen species)
         ranked = genes + [e for e in ranked if e not in genes]
     top = ranked[0]
     candidates = [e.concept_id for e in ranked]

@@ -382,6 +382,12 @@ def test_cytokines_and_cyclooxygenases_are_genes(resources):
                      ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]
 
 
+def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resources):
+    # FamPlex grounds "ROS" to ROS1; overrides.tsv pins it to reactive oxygen species, and the gene is ROS1
+    found = annotated(resources, "ROS production rose in ROS1-rearranged cells.", typed=True)
+    assert found == [("ROS", "chemical", "mesh:D017382"), ("ROS1", "gene", "NCBIGene:6098")]
+
+
 def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species(tmp_path, resources):
     from curation.evaluate import genes_within
 
