@@ -164,6 +164,21 @@ def test_a_curated_type_replaces_the_tree_rules_for_its_heading(tmp_path):
         V.load_mesh_types(bad)
 
 
+def test_digits_and_a_letter_are_no_genes_alias_they_are_a_figures_panel(tmp_path):
+    hgnc = tmp_path / "hgnc.tsv"
+    hgnc.write_text("HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tNCBI Gene ID(supplied by NCBI)\t"
+                    "UniProt ID(supplied by UniProt)\tPrevious symbols\n"
+                    "HGNC:6647\tLMOD1\tleiomodin 1\tApproved\t1D, 64kD, SM-LMOD\t25802\t\t\n")
+    vocab = V.Vocabulary()
+    V.load_hgnc(vocab, hgnc, source("hgnc"))
+    assert {t["term"] for t in vocab.terms if t["term_kind"] == "alias"} == {"64kD", "SM-LMOD"}
+    gene_info = tmp_path / "gene_info"
+    gene_info.write_text("#tax_id\tGeneID\tSymbol\tSynonyms\tdescription\n9606\t25802\tLMOD1\t1D|SM-LMOD\tleiomodin 1\n")
+    vocab = V.Vocabulary()
+    V.load_gene_info(vocab, gene_info, source("ncbi_gene_info"))
+    assert {t["term"] for t in vocab.terms if t["term_kind"] == "alias"} == {"SM-LMOD"}
+
+
 def test_a_mesh_protein_mapped_to_one_human_gene_lends_it_its_names(tmp_path):
     hgnc = tmp_path / "hgnc.tsv"
     hgnc.write_text("HGNC ID\tApproved symbol\tApproved name\tStatus\tAlias symbols\tNCBI Gene ID(supplied by NCBI)\t"
