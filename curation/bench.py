@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -125,12 +126,15 @@ def bench_parse(args) -> None:
         loads.append(time.perf_counter() - started)
     print(f"vocabulary load:        {min(loads):6.2f} s  (best of 3; worst {max(loads):.2f} s)")
     started = time.perf_counter()
-    mentions = 0
+    by_type = Counter()
     for d in docs:
         glossary = [(a["short_form"], a["long_form"]) for a in d["abbreviations"]]
-        mentions += len(resources.annotator.annotate(d["documents"][0]["doc_id"], d["passages"], glossary)["mentions"])
+        by_type.update(m["entity_type"] for m in
+                       resources.annotator.annotate(d["documents"][0]["doc_id"], d["passages"], glossary)["mentions"])
     annotate = time.perf_counter() - started
-    print(f"annotate:               {annotate:6.2f} s  {mb / annotate:6.2f} MB/s per core  ({mentions} mentions)")
+    mentions = sum(by_type.values())
+    print(f"annotate:               {annotate:6.2f} s  {mb / annotate:6.2f} MB/s per core  ({mentions} mentions: "
+          + ", ".join(f"{n} {t}" for t, n in sorted(by_type.items(), key=lambda x: (-x[1], x[0]))) + ")")
     figures.update({"vocabulary load s": min(loads), "annotate MB/s": mb / annotate})
     return figures
 
