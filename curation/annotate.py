@@ -226,6 +226,28 @@ def _dictionary_mention(start: int, end: int, entries: list[Entry], chosen: tupl
                    entry.kind, best)
 
 
+# Back matter about the paper, not its science: who did what, who paid, who is thanked, what is declared.
+# Its initials and names are read as genes otherwise ("JAK, AD and AX performed", "Paul", "MN").
+_ABOUT_THE_PAPER = re.compile(r"authors?['’]? ?contributions?|acknowledge?ments?|funding|financial (?:support|disclosure)"
+                              r"|competing (?:interests?|financial interests?)|conflicts? of interests?|declarations?"
+                              r"|author information|disclosures?", re.IGNORECASE)
+
+
+def about_the_paper(passage: dict) -> bool:
+    """Whether a passage is back matter about the paper (its section, or a footnote that starts by saying so)."""
+    if passage.get("section_type") in ("acknowledgements", "additional-information"):
+        return True
+    path = passage.get("section_path")
+    if path is not None and len(path) and _ABOUT_THE_PAPER.fullmatch(str(path[0]).strip(" .:")):
+        return True
+    if passage.get("kind") == "footnote" or passage.get("section_type") == "back":  # untitled back matter
+        return _ABOUT_THE_PAPER.match(passage.get("text", "")) is not None or _THANKS.match(passage.get("text", "")) is not None
+    return False
+
+
+_THANKS = re.compile(r"(?:We|The authors?) (?:would like to |wish to )?(?:thank|acknowledge|are grateful)")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for paragraph in segmenter.analyze(text):
@@ -642,6 +664,8 @@ class Annotator:
             for i, (s, e) in enumerate(spans):
                 sentences.append({"doc_id": doc_id, "sentence_id": f"{p['passage_id']}.s{i:03d}", "passage_id": p["passage_id"],
                                   "start": p["offset"] + s, "end": p["offset"] + e})
+        passages = [p for p in passages if not about_the_paper(p)]
+        for p in passages:
             found[p["passage_id"]] = find(self.matcher, p["text"])
             per_passage[p["passage_id"]] = self.dictionary(p["text"], found[p["passage_id"]])
         focus = None  # the document's species, where genes of several species make it matter

@@ -396,6 +396,18 @@ def test_what_a_full_text_labels_is_not_named(resources):
         ("STAT3", "gene", "NCBIGene:6774"), ("SDS", "chemical", "mesh:D012967"), ("ZEB1", "gene", "NCBIGene:6935")]
 
 
+def test_back_matter_about_the_paper_is_not_read_for_entities(resources):
+    # authors' initials ("JAK") and funders are no findings; the same words in a result are
+    passages = [{"passage_id": "p0", "offset": 0, "text": "STAT3 and JAK rose.", "section_path": ["Results"]},
+                {"passage_id": "p1", "offset": 20, "text": "JAK and MN did the assays.", "section_path": ["Authors' contributions"]},
+                {"passage_id": "p2", "offset": 47, "text": "Funded by the National Cancer Institute.", "section_path": ["Funding"]},
+                {"passage_id": "p3", "offset": 88, "text": "We thank P. Smith for the Shh antibody.", "section_path": [],
+                 "section_type": "back", "kind": "paragraph"}]
+    result = resources.annotator.annotate("0" * 16, passages)
+    assert [(m["text"], m["passage_id"]) for m in result["mentions"]] == [("STAT3", "p0"), ("JAK", "p0")]
+    assert {s["passage_id"] for s in result["sentences"]} == {"p0", "p1", "p2", "p3"}
+
+
 def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species(tmp_path, resources):
     from curation.evaluate import genes_within
 
