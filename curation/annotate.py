@@ -76,14 +76,16 @@ _HEAD_NOUNS = frozenset("deficiency deficiencies disease diseases disorder disor
 # "a1") are as weak: BioRED train precision 0.846 -> 0.857, recall unchanged; NLM-Gene F 0.639 -> 0.641.
 # What a paper labels rather than names: its figures, tables and supplements ("Figure S2", "Fig. 1D",
 # "Figures 2A-2C", "Table S3"), a supplement's file type ("(PDF)") and a mouse embryo's or pup's stage ("E13.5",
-# "at E13", "E13-E16", "P0.5"). Gene aliases match inside them ("S2", "1D", "E13", "Fig-1", "PDF"): on the 259 JATS
+# "at E13", "E13-E16", "P0.5"), and a nucleotide sequence ("5'-GGC AAA CCT CCA GTC GC-3'"). Gene aliases
+# match inside them ("S2", "1D", "E13", "Fig-1", "PDF"): on the 259 JATS
 # articles "S2" alone was a gene mention 351 times in 101 articles.
 _LABEL = re.compile(
     r"\b(?:Fig(?:ure)?s?\.?|Tables?|Movies?|Videos?|Files?|Panels?|Appendix|Boxe?s?|Schemes?|Datasets?|Data)\s*"
     r"S?\d+[A-Za-z]?(?:(?:\s*[-\u2013\u2014,]\s*|\s+and\s+|\s+to\s+)(?:S?\d+[A-Za-z]?|[A-Za-z])\b)*"
     r"|\((?:PDF|DOCX?|XLSX?|TIFF?|PPTX?|AVI|MOV|MP4|ZIP|TXT|CSV|EPS|JPE?G|PNG|GIF|WMV|MPE?G)\)"
     r"|\b[EP]\d{1,2}(?:\.\d)?\s*[-\u2013]\s*[EP]\d{1,2}(?:\.\d)?\b|\b[EP]\d{1,2}\.\d\b"
-    r"|\b(?:at|from|to|until|by|between|and|or|stages?|embryos?|days?)\s+[EP]\d{1,2}\b")
+    r"|\b(?:at|from|to|until|by|between|and|or|stages?|embryos?|days?)\s+[EP]\d{1,2}\b"
+    r"|(?<!\w)[ACGTU]{3,}(?:[ -]+[ACGTU]+){2,}(?!\w)|\b[ACGTUN]{9,}\b")  # a primer's or probe's sequence
 _SHORT_ALIAS = re.compile(r"[A-Z]{2,3}|[A-Za-z][0-9]")
 _GENE_CONTEXT = re.compile(
     r"(?:-/-|-(?:deficient|null|knockout|knockdown|mutant|positive|negative)\b|\s+(?:genes?|proteins?|mRNAs?|"

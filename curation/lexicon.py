@@ -429,11 +429,12 @@ _HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
 
 def _word_and_number(span: str) -> bool:
     """A symbol matched in any case ("AT-1", "IL-6") but written as a short lower-case word, a space and a
-    number is that word and a number: "at 1 h", "for 5 days", "arm 2"."""
+    number is that word and a number: "at 1 h", "for 5 days", "arm 2"; with a minus sign, a unit's power
+    ("min\u22121" is not CD59's "MIN-1")."""
     return _SHORT_WORD_NUMBER.fullmatch(span) is not None
 
 
-_SHORT_WORD_NUMBER = re.compile(r"[a-z]{1,4} \d+")
+_SHORT_WORD_NUMBER = re.compile(r"[a-z]{1,4}[ \u2212]\d+")
 
 
 def _squash(text: str) -> str:

@@ -70,6 +70,8 @@ def test_case_rules_keep_short_symbols_apart_from_words():
     assert spans("Met binds MET; it was WAS") == [("MET", "NCBIGene:4233"), ("WAS", "NCBIGene:7454")]
     # "AT-1" matches in any case, as "IL-6" does, but not as the words of "at 1 h"
     terms = [term("AT-1", "NCBIGene:9197", "gene", "alias")]
+    assert concepts_found([term("MIN-1", "NCBIGene:966", "gene", "alias")], "MIN-1 at 2 mL min\u22121") == {
+        "MIN-1": ["NCBIGene:966"]}
     assert concepts_found(terms, "AT-1, AT 1 and at-1 rose at 1 h") == {
         "AT-1": ["NCBIGene:9197"], "AT 1": ["NCBIGene:9197"], "at-1": ["NCBIGene:9197"]}
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
