@@ -128,7 +128,10 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
         # ("ERK" inside "ERK inhibitors"), which hides the family reading there. FamPlex's grounding map is
         # curated text -> gene: three BioRED abstracts whose gold gives "COX-2" to MT-CO2 (it is PTGS2,
         # cyclooxygenase-2, in a PGE2 paper) do not overrule it
+        # (FamPlex's reading counts as one candidate among others too: a fly gene's symbol "COX2" ranks first
+        # where no species is named, as here)
         return any(set(m.candidates) & families or m.kind == "famplex"
+                   or any(e.kind == "famplex" for e in m.entries.values())
                    for m in annotator.dictionary(text) if m.start == 0 and m.end == len(text))
 
     candidates = {}

@@ -93,6 +93,10 @@ def test_a_text_famplex_grounds_to_a_gene_is_not_relearned_as_another_gene():
     as_alias = [{**terms[-1], "term_kind": "alias"}]  # the same gold does correct a mere HGNC alias
     _, learned = learn(Annotator(build_matcher(TERMS + as_alias, {}), {}), types, corpus)
     assert [(t, c) for t, c, _ in learned] == [("COX-2", "NCBIGene:4513")]
+    # FamPlex's reading stands where another gene's symbol ranks first (the fly's mitochondrial "COX2")
+    fly = [{"term": "COX2", "concept_id": "NCBIGene:19893535", "entity_type": "gene", "term_kind": "symbol", "source": "t"}]
+    _, learned = learn(Annotator(build_matcher(terms + fly, {}), {}), {**types, "NCBIGene:19893535": "gene"}, corpus)
+    assert learned == []
 
 
 def test_a_term_is_stopped_when_its_concept_is_not_the_gold_one():
