@@ -222,7 +222,7 @@ def _dictionary_mention(start: int, end: int, entries: list[Entry], chosen: tupl
     etype, concept, candidates, entry, confidence = chosen or choose(entries)
     best = {}  # only a gene of several candidates can change its reading (species)
     if etype == "gene" and len(candidates) > 1:
-        for e in sorted(entries, key=lambda e: e.rank, reverse=True):  # the best per candidate last
+        for e in sorted(entries, key=lambda e: (e.rank, e.made), reverse=True):  # the best per candidate last
             best[e.concept_id] = e
     return Mention(start, end, etype, concept, candidates, "dictionary", entry.term, entry.source, confidence,
                    entry.kind, best)
