@@ -386,6 +386,9 @@ def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resource
     # FamPlex grounds "ROS" to ROS1; overrides.tsv pins it to reactive oxygen species, and the gene is ROS1
     found = annotated(resources, "ROS production rose in ROS1-rearranged cells.", typed=True)
     assert found == [("ROS", "chemical", "mesh:D017382"), ("ROS1", "gene", "NCBIGene:6098")]
+    # "tPA" is pinned to human PLAT, and in a mouse paper it is the mouse's Plat; "TPA" is no gene
+    assert annotated(resources, "tPA, t-PA and TPA") == [("tPA", "NCBIGene:5327"), ("t-PA", "NCBIGene:5327")]
+    assert annotated(resources, "In mice, tPA rose.", entity_type="gene") == [("tPA", "NCBIGene:18791")]
     # MeSH files "Nuclear Factor kappa B" as a protein; the pinned name is the family, as "NF-κB" is
     found = annotated(resources, "nuclear factor-κB and nuclear factor kappa B", typed=True)
     assert found == [("nuclear factor-κB", "gene", "fplx:NFkappaB"), ("nuclear factor kappa B", "gene", "fplx:NFkappaB")]
