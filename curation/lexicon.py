@@ -56,8 +56,10 @@ def term_key(term: str) -> str:
     return " ".join(fold(term).split())
 
 
-def is_case_sensitive(term: str, kind: str) -> bool:
+def is_case_sensitive(term: str, kind: str, entity_type: str | None = None) -> bool:
     letters = sum(c.isalpha() for c in term)
+    if kind == "curated" and entity_type == "gene" and term.isalpha() and term[:1].isupper() and term[1:].islower():
+        return True  # a gene pinned as a capitalised word ("Twist", "Slug") is not the word ("a twist")
     if kind in _GENE_KINDS:
         # long symbols with digits (STAT3, ZEB1, CCL2) are safe in any case; short or digit-free ones are not
         if _ONCOGENE_FORM.fullmatch(term) or _PREFIXED_FORM.fullmatch(term):
@@ -380,7 +382,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             key = term_key(v)
             if _stopped(stoplist, key, etype):
                 continue
-            add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind), v != term))
+            add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind, etype), v != term))
         made = {*chemical_forms(term, kind, etype), *neoplasm_forms(term, kind, etype)}
         for spelling in {term, *made, *(b for t in {term, *made} for b in british_variants(t, etype))}:
             derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
@@ -392,7 +394,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
         key, etype = term_key(v), t["entity_type"]
         if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype):
             continue
-        add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"]), True))
+        add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"], etype), True))
     keys = sorted(table)
     hashes, offsets, points = key_hashes(keys)
     order = np.lexsort((np.arange(len(keys)), hashes))  # by hash; equal hashes keep key order
@@ -428,13 +430,14 @@ _HYPHEN_SPLIT = re.compile(f"[{HYPHENS}]")
 
 
 def _word_and_number(span: str) -> bool:
-    """A symbol matched in any case ("AT-1", "IL-6") but written as a short lower-case word, a space and a
-    number is that word and a number: "at 1 h", "for 5 days", "arm 2"; with a minus sign, a unit's power
+    """A symbol matched in any case ("AT-1", "IL-6") but written as a short lower-case word (or a capitalised
+    word of two letters, at a sentence's start), a space and a number is that word and a number: "at 1 h",
+    "At 3 h", "for 5 days", "arm 2"; with a minus sign, a unit's power
     ("min\u22121" is not CD59's "MIN-1")."""
     return _SHORT_WORD_NUMBER.fullmatch(span) is not None
 
 
-_SHORT_WORD_NUMBER = re.compile(r"[a-z]{1,4}[ \u2212]\d+")
+_SHORT_WORD_NUMBER = re.compile(r"(?:[a-z]{1,4}|[A-Z][a-z])[ \u2212]\d+")  # not "Spry 1", "Nhe 1"
 
 
 def _squash(text: str) -> str:

@@ -386,6 +386,11 @@ def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resource
     # FamPlex grounds "ROS" to ROS1; overrides.tsv pins it to reactive oxygen species, and the gene is ROS1
     found = annotated(resources, "ROS production rose in ROS1-rearranged cells.", typed=True)
     assert found == [("ROS", "chemical", "mesh:D017382"), ("ROS1", "gene", "NCBIGene:6098")]
+    # the EMT markers as papers name them, human by default and the mouse's in a mouse paper
+    assert annotated(resources, "Twist, Slug and \u03b1-SMA rose") == [
+        ("Twist", "NCBIGene:7291"), ("Slug", "NCBIGene:6591"), ("\u03b1-SMA", "NCBIGene:59")]
+    assert annotated(resources, "In mice, Twist, Slug and \u03b1-SMA rose", entity_type="gene") == [
+        ("Twist", "NCBIGene:22160"), ("Slug", "NCBIGene:20583"), ("\u03b1-SMA", "NCBIGene:11475")]
     # "tPA" is pinned to human PLAT, and in a mouse paper it is the mouse's Plat; "TPA" is no gene
     assert annotated(resources, "tPA, t-PA and TPA") == [("tPA", "NCBIGene:5327"), ("t-PA", "NCBIGene:5327")]
     assert annotated(resources, "In mice, tPA rose.", entity_type="gene") == [("tPA", "NCBIGene:18791")]

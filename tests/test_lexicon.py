@@ -72,7 +72,7 @@ def test_case_rules_keep_short_symbols_apart_from_words():
     terms = [term("AT-1", "NCBIGene:9197", "gene", "alias")]
     assert concepts_found([term("MIN-1", "NCBIGene:966", "gene", "alias")], "MIN-1 at 2 mL min\u22121") == {
         "MIN-1": ["NCBIGene:966"]}
-    assert concepts_found(terms, "AT-1, AT 1 and at-1 rose at 1 h") == {
+    assert concepts_found(terms, "At 1 h, AT-1, AT 1 and at-1 rose at 1 h") == {
         "AT-1": ["NCBIGene:9197"], "AT 1": ["NCBIGene:9197"], "at-1": ["NCBIGene:9197"]}
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
 
@@ -234,3 +234,11 @@ def test_a_previous_symbol_beats_an_alias():
     terms = [term("NBS1", "NCBIGene:4683", "gene", "previous"), term("NBS1", "NCBIGene:55655", "gene", "alias")]
     (_, _, es), = longest_first(find(build_matcher(terms, {}), "NBS1 foci"))
     assert choose(es)[1:3] == ("NCBIGene:4683", ["NCBIGene:4683", "NCBIGene:55655"])
+
+
+def test_a_gene_pinned_as_a_capitalised_word_matches_as_written():
+    # "Twist" is TWIST1 as papers on EMT write it; "a twist" is the word. Other pinned terms keep their rules
+    terms = [{**term("Twist", "NCBIGene:7291", "gene"), "term_kind": "curated"},
+             {**term("Adriamycin", "mesh:D004317", "chemical"), "term_kind": "curated"}]
+    assert concepts_found(terms, "Twist rose, a twist; adriamycin") == {
+        "Twist": ["NCBIGene:7291"], "adriamycin": ["mesh:D004317"]}
