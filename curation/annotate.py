@@ -233,6 +233,7 @@ def _dictionary_mention(start: int, end: int, entries: list[Entry], chosen: tupl
 _ABOUT_THE_PAPER = re.compile(r"authors?['’]? ?contributions?|acknowledge?ments?|funding|financial (?:support|disclosure)"
                               r"|competing (?:interests?|financial interests?)|conflicts? of interests?|declarations?"
                               r"|author information|disclosures?", re.IGNORECASE)
+_THANKS = re.compile(r"(?:We|The authors?) (?:would like to |wish to )?(?:thank|acknowledge|are grateful)")
 
 
 def about_the_paper(passage: dict) -> bool:
@@ -243,11 +244,9 @@ def about_the_paper(passage: dict) -> bool:
     if path is not None and len(path) and _ABOUT_THE_PAPER.fullmatch(str(path[0]).strip(" .:")):
         return True
     if passage.get("kind") == "footnote" or passage.get("section_type") == "back":  # untitled back matter
-        return _ABOUT_THE_PAPER.match(passage.get("text", "")) is not None or _THANKS.match(passage.get("text", "")) is not None
+        text = passage.get("text", "")
+        return _ABOUT_THE_PAPER.match(text) is not None or _THANKS.match(text) is not None
     return False
-
-
-_THANKS = re.compile(r"(?:We|The authors?) (?:would like to |wish to )?(?:thank|acknowledge|are grateful)")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
