@@ -337,9 +337,12 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 # -- MeSH ------------------------------------------------------------------------------------------
 # Proteins, enzymes and biological factors sit in MeSH's D tree but are genes/gene products to a
 # curator (IL-6 is NCBIGene:3569, not the chemical mesh:D015850), as in BC5CDR's and BioRED's guidelines.
-# Amino acids (D12.125) are chemicals: glutamate, glycine, NMDA and captopril are filed there.
+# Amino acids (D12.125) are chemicals: glutamate, glycine, NMDA and captopril are filed there. Peptides (D12.644)
+# are chemicals too (angiotensin II, octreotide, bradykinin), except the peptide classes that are proteins:
+# cytokines (D12.644.276), intracellular signalling proteins (D12.644.360: STAT5, GEFs, nuclear receptor
+# coactivators) and serpins (D12.644.861: PAI-1). No chemical of BC5CDR's or BioRED's training gold is filed there.
 SUPPLEMENTARY_SYNONYM_MAX = 30
-NOT_CHEMICAL = ("D12.776", "D12.644.276", "D08.811", "D23")
+NOT_CHEMICAL = ("D12.776", "D12.644.276", "D12.644.360", "D12.644.861", "D08.811", "D23")
 # Glycoproteins (D09.400.430) are gene products too (TNF-alpha, G-CSF, mucins, cadherins, HLA antigens; BioRED
 # annotates EPO, G-CSF and GM-CSF as genes), except the recombinant drugs named after them.
 GLYCOPROTEINS = "D09.400.430"
