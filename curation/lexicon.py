@@ -74,6 +74,8 @@ def is_case_sensitive(term: str, kind: str, entity_type: str | None = None) -> b
 # "PPARa". Only where the word is attached to a symbol's capital or digit and ends the term or comes
 # before a digit or capital, so that no word of a name ("factor alpha") loses its letters.
 _LATIN_GREEK = {word: re.compile(rf"(?<=[A-Z0-9])[{HYPHENS}]?{word}(?=$|[0-9A-Z])") for word in GREEK}
+_GREEK_APART = {word: re.compile(rf"(?<=[A-Z0-9])[{HYPHENS} ]{word}(?=$|[0-9A-Z{HYPHENS} ])") for word in GREEK}
+_GREEK_JOINED = {word: re.compile(rf"(?<=[A-Z0-9]){word}(?=$|[0-9A-Z{HYPHENS} ])") for word in GREEK}
 
 
 def variants(term: str, kind: str, entity_type: str) -> set[str]:
@@ -87,6 +89,12 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
         m = re.fullmatch(r"(.*[A-Za-z]{4}) (\d+)", term)
         if m:  # papers join a name's number to its last word as symbols do: "Talin1" is "talin 1"
             out.add(m.group(1) + m.group(2))
+    if entity_type == "gene":
+        for word in GREEK:
+            for t in list(out):  # a Greek word after a symbol's capital or digit, joined or apart: "IL-1 alpha",
+                # "IL-1alpha" and "IL-1-alpha"; "PKCdelta" and "PKC-delta"; "HIF-1 alpha" is not HIF-1
+                out.add(_GREEK_APART[word].sub(word, t))
+                out.add(_GREEK_JOINED[word].sub(" " + word, t))
     if entity_type == "gene" and kind in _GENE_KINDS:
         for word in GREEK:
             for t in list(out):

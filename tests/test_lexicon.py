@@ -44,6 +44,12 @@ def test_hyphen_space_and_greek_variants():
     assert spans("TNFalpha levels") == [("TNFalpha", "NCBIGene:7124")]
     assert "interferonbeta" not in variants("interferon beta", "alias", "gene")
     assert "IFNBeta" in variants("IFN-Beta", "alias", "gene")
+    # after a symbol's digit or capital the Greek word is written joined or apart, whatever the term's kind
+    assert {"IL-1alpha", "IL-1 alpha"} <= variants("IL-1 alpha", "synonym", "gene")
+    assert {"PKC delta", "PKCdelta"} <= variants("PKCdelta", "alias", "gene")
+    assert concepts_found([term("IL-1 alpha", "NCBIGene:3552", "gene", "synonym"), term("HIF-1", "fplx:HIF1", "gene", "famplex"),
+                           term("HIF-1alpha", "NCBIGene:3091", "gene", "alias")],
+                          "IL-1alpha rose with HIF-1 alpha") == {"IL-1alpha": ["NCBIGene:3552"], "HIF-1 alpha": ["NCBIGene:3091"]}
 
 
 def test_a_greek_letter_written_as_its_latin_initial():
