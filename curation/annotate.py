@@ -94,10 +94,19 @@ _GENE_CONTEXT = re.compile(
     r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
 # A gene whose name ends in a number, and a sibling number after it: "caspase-3/7", "MMP-2/-9", "TIM-1 and 3".
 _NUMBERED = re.compile(r"(.*[A-Za-z][-\s]?)\d{1,2}[a-z]?")
+_SIBLING_JOIN = r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 # A number that counts something is no sibling: "IL-6 and 10 patients".
-_SIBLING = re.compile(r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)-?(\d{1,2}[a-z]?)(?![\w-])"
+_SIBLING = re.compile(_SIBLING_JOIN + r"-?(\d{1,2}[a-z]?)(?![\w-])"
                       r"(?!\s*%)(?!\s*(?:patients|subjects|cases|individuals|women|men|children|mice|rats|animals|cells|samples|"
                       r"tumou?rs|days?|weeks?|months?|years?|hours?|h|min|mg|g|kg|ml|mM|nM|µM|uM|ng|µg)\b)")
+# ... or in a Greek letter, with or without a number after it: "IL-1alpha/beta", "TGF-beta1 and -beta2", "ERα/β"
+_GREEK_TAIL = r"(?:alpha|beta|gamma|delta|kappa|[\u03b1-\u03ba])\d?"
+_GREEK_NAMED = re.compile(rf"(.*[A-Za-z0-9][{HYPHENS}]?){_GREEK_TAIL}")
+_GREEK_SIBLING = re.compile(_SIBLING_JOIN + rf"-?({_GREEK_TAIL})(?![\w-])")
+# ... or, after a space or hyphen, in a capital and a number: "cyclin D1 and D2", "cyclin-A2/B1"
+_LETTERED = re.compile(rf"(.*[A-Za-z][{HYPHENS}\s])[A-Z]\d{{1,2}}")
+_LETTERED_SIBLING = re.compile(_SIBLING_JOIN + r"([A-Z]\d{1,2})(?![\w-])")
+_SIBLING_FORMS = ((_NUMBERED, _SIBLING), (_GREEK_NAMED, _GREEK_SIBLING), (_LETTERED, _LETTERED_SIBLING))
 # A gene's name with its abbreviation inside, before the number or letter both share: "interleukin (IL)-6",
 # "tumor necrosis factor (TNF)-alpha", "Toll-like receptor (TLR)4", "heat shock protein (Hsp)27".
 _SPLIT_ABBREVIATION = re.compile(rf"\(([A-Z][A-Za-z]{{0,6}})\)(?:[{HYPHENS}]|\s)?(\d{{1,2}}[A-Za-z]?|[\u03b1-\u03ba]|alpha|beta|gamma|delta|kappa)(?![{HYPHENS}\w])")
@@ -679,7 +688,7 @@ class Annotator:
             text, mentions = p["text"], per_passage[p["passage_id"]]
             mentions += self._variants(text, spans_of[p["passage_id"]], mentions)
             mentions += self._coordinated(text, mentions)
-            mentions += self._numbered_siblings(text, mentions)
+            self._numbered_siblings(text, mentions)
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
 
@@ -870,23 +879,28 @@ class Annotator:
                 end = s
         return out
 
-    def _numbered_siblings(self, text: str, mentions: list[Mention]) -> list[Mention]:
+    def _numbered_siblings(self, text: str, mentions: list[Mention]) -> None:
         """Genes named by a number after a gene whose name ends in one ("caspase-3/7", "MMP-2/-9", "Smad1/5/8",
-        "TIM-1 and 3", "CYP3A4/5"): each number takes the gene of the stem and that number, where the
+        "TIM-1 and 3", "CYP3A4/5"), or by a Greek letter ("IL-1alpha/beta") or a capital and number ("cyclin D1
+        and D2") after one ending so: each sibling takes the gene of the stem and its ending, where the
         vocabulary names one, of the first gene's species (its ortholog of the same symbol). Ranges
-        ("NPHP1-9") are left alone."""
+        ("NPHP1-9") are left alone. A dictionary gene match on the sibling itself gives way: the "beta2" of
+        "TGF-beta1 and -beta2" is TGF-beta2, the "D2" of "cyclin D1 and D2" is cyclin D2. Adds to `mentions`."""
         out = []
+        replaceable = {(m.start, m.end): m for m in mentions if m.method == "dictionary" and m.entity_type == "gene"}
         taken = [(m.start, m.end) for m in mentions]
-        for m in mentions:
+        for m in list(mentions):
             if m.entity_type != "gene" or not m.concept_id:
                 continue
-            named = _NUMBERED.fullmatch(text, m.start, m.end)
-            if named is None:
+            forms = [(named, follows) for form, follows in _SIBLING_FORMS
+                     if (named := form.fullmatch(text, m.start, m.end)) and follows.match(text, m.end)]
+            if not forms:
                 continue
+            named, follows = forms[0]
             stem, pos, taxon = named.group(1), m.end, self.gene_taxa.get(m.concept_id)
-            while (sibling := _SIBLING.match(text, pos)) is not None:
+            while (sibling := follows.match(text, pos)) is not None:
                 s, e = sibling.span(1)
-                if any(a < e and s < b for a, b in taken):
+                if any(a < e and s < b for a, b in taken) and (s, e) not in replaceable:
                     break
                 resolved = self.resolve_text(stem + sibling.group(1))
                 if resolved is None or resolved[0] != "gene" or resolved[1] == m.concept_id:
@@ -894,10 +908,12 @@ class Annotator:
                 concept = resolved[1]
                 if taxon and self.gene_taxa.get(concept) not in (None, taxon):
                     concept = self._orthologs.get(concept, {}).get(taxon, concept)
+                if (s, e) in replaceable:
+                    mentions.remove(replaceable.pop((s, e)))
                 out.append(Mention(s, e, "gene", concept, [concept], "coordination", stem + sibling.group(1), resolved[2], 0.7))
                 taken.append((s, e))
                 pos = e
-        return out
+        mentions += out
 
     def _variants(self, text: str, spans: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
         out = []

@@ -232,6 +232,11 @@ def test_a_number_after_a_numbered_gene_names_its_sibling(resources):
     # in a mouse paper the siblings are the mouse's (Smad8 is mouse Smad9's alias)
     assert genes("Smad1/5/8 phosphorylation rose in mice.") == [
         ("Smad1", "NCBIGene:17125"), ("5", "NCBIGene:17129"), ("8", "NCBIGene:55994")]
+    # a Greek letter after one, and a capital and number after one; a dictionary match on the sibling gives way
+    assert genes("IL-1alpha/beta and PPARα/γ rose in patients.") == [
+        ("IL-1alpha", "NCBIGene:3552"), ("beta", "NCBIGene:3553"), ("PPARα", "NCBIGene:5465"), ("γ", "NCBIGene:5468")]
+    assert genes("TGF-beta1 and -beta2 and cyclin D1 and D2 rose in patients.") == [
+        ("TGF-beta1", "NCBIGene:7040"), ("beta2", "NCBIGene:7042"), ("cyclin D1", "NCBIGene:595"), ("D2", "NCBIGene:894")]
     # a number that counts, a range, and a family name are left alone
     assert genes("IL-6 and 10 patients were seen.") == [("IL-6", "NCBIGene:3569")]
     assert genes("NPHP1-9 were sequenced in patients.") == [("NPHP1", "NCBIGene:4867")]
