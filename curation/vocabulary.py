@@ -340,9 +340,13 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 # Amino acids (D12.125) are chemicals: glutamate, glycine, NMDA and captopril are filed there. Peptides (D12.644)
 # are chemicals too (angiotensin II, octreotide, bradykinin), except the peptide classes that are proteins:
 # cytokines (D12.644.276), intracellular signalling proteins (D12.644.360: STAT5, GEFs, nuclear receptor
-# coactivators) and serpins (D12.644.861: PAI-1). No chemical of BC5CDR's or BioRED's training gold is filed there.
+# coactivators) and serpins (D12.644.861: PAI-1). So are the macromolecules that are proteins: multiprotein
+# complexes (D05.500: NF-kappa B, GSK-3, troponin) and the protein biopolymers (collagen, elastin, filament,
+# microfilament and microtubule proteins: filamin, actin, tubulin), unlike the polysaccharides beside them (dextrans).
+# No chemical of BC5CDR's or BioRED's training gold is filed there.
 SUPPLEMENTARY_SYNONYM_MAX = 30
-NOT_CHEMICAL = ("D12.776", "D12.644.276", "D12.644.360", "D12.644.861", "D08.811", "D23")
+_PROTEIN_BIOPOLYMERS = tuple(f"D05.750.078.{n}" for n in ("280", "421", "593", "730", "734", "850"))
+NOT_CHEMICAL = ("D12.776", "D12.644.276", "D12.644.360", "D12.644.861", "D08.811", "D23", "D05.500", *_PROTEIN_BIOPOLYMERS)
 # Glycoproteins (D09.400.430) are gene products too (TNF-alpha, G-CSF, mucins, cadherins, HLA antigens; BioRED
 # annotates EPO, G-CSF and GM-CSF as genes), except the recombinant drugs named after them.
 GLYCOPROTEINS = "D09.400.430"

@@ -127,6 +127,8 @@ def test_mesh_trees_decide_the_type_amino_acids_are_chemicals_proteins_are_not()
     assert V.mesh_type(["D12.644.861.695.500", "D12.776.124.125.640", "D23.119.832.500"]) is None  # PAI-1, a serpin
     assert V.mesh_type(["D12.644.360.024.342.500", "D12.776.930.840.500"]) is None  # STAT5, a signalling protein
     assert V.mesh_type(["D06.472.699.631.692.433", "D12.644.548.691.692.433"]) == "chemical"  # a peptide: oxytocin
+    assert V.mesh_type(["A11.284.430.214.190.750.050.414", "D05.750.078.730.315", "D12.776.210.249"]) is None  # Filamins
+    assert V.mesh_type(["D05.750.078.562.272", "D09.698.365.272"]) == "chemical"    # Dextrans, a polysaccharide
     assert V.mesh_type(["D12.776.124.486.485.114"]) == "chemical"                  # an antibody: a drug
     # a glycoprotein is a gene product (G-CSF), the recombinant drug named after it is a drug (filgrastim)
     assert V.mesh_type(["D09.400.430.775.200", "D12.776.395.240.200"], "Granulocyte Colony-Stimulating Factor") is None
