@@ -82,7 +82,7 @@ _HEAD_NOUNS = frozenset("deficiency deficiencies disease diseases disorder disor
 _LABEL = re.compile(
     r"\b(?:Fig(?:ure)?s?\.?|Tables?|Movies?|Videos?|Files?|Panels?|Appendix|Boxe?s?|Schemes?|Datasets?|Data)\s*"
     r"S?\d+[A-Za-z]?(?:(?:\s*[-\u2013\u2014,]\s*|\s+and\s+|\s+to\s+)(?:S?\d+[A-Za-z]?|[A-Za-z])\b)*"
-    r"|\((?:PDF|DOCX?|XLSX?|TIFF?|PPTX?|AVI|MOV|MP4|ZIP|TXT|CSV|EPS|JPE?G|PNG|GIF|WMV|MPE?G)\)"
+    r"|\((?:\d+(?:\.\d+)?\s*[KMG]B\s+)?(?:PDF|PSD|DOCX?|XLSX?|TIFF?|PPTX?|AVI|MOV|MP4|ZIP|TXT|CSV|EPS|JPE?G|PNG|GIF|WMV|MPE?G)\)"
     r"|\b[EP]\d{1,2}(?:\.\d)?\s*[-\u2013]\s*[EP]\d{1,2}(?:\.\d)?\b|\b[EP]\d{1,2}\.\d\b"
     r"|\b(?:at|from|to|until|by|between|and|or|stages?|embryos?|days?)\s+[EP]\d{1,2}\b"
     r"|(?<!\w)[ACGTU]{3,}(?:[ -]+[ACGTU]+){2,}(?!\w)|\b[ACGTUN]{9,}\b")  # a primer's or probe's sequence

@@ -405,10 +405,11 @@ def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resource
 
 
 def test_what_a_full_text_labels_is_not_named(resources):
-    # figure and supplement labels, a file type, embryonic stages, suppliers' towns and lab words are no genes
+    # figure and supplement labels, a file's type and size, embryonic stages, suppliers' towns and lab words are no genes
     text = ("STAT3 rose at E13 and in E13.5 embryos (Figure S2; Fig. 1D and Table S3) (PDF). Antibodies were from "
             "San Diego, CA; cells grew in 10% FBS and lysates ran on SDS-PAGE; 5' RACE and BLAST found the ZEB1 EST. "
-            "Primers: 5'-TGT CGG ACT TCC TTT GCT AGA GC-3'.")
+            "Primers: 5'-TGT CGG ACT TCC TTT GCT AGA GC-3'. Data (2.1 MB PDF) on F2 and KO littermates (FACS; "
+            "La Jolla, CA).")
     assert annotated(resources, text, typed=True) == [
         ("STAT3", "gene", "NCBIGene:6774"), ("SDS", "chemical", "mesh:D012967"), ("ZEB1", "gene", "NCBIGene:6935")]
 
