@@ -118,7 +118,7 @@ _ENZYME_AFTER = re.compile(
     r"[\s-]+(?:[a-z]+-)?(?:kinases?|phosphokinases?|(?:amino)?transferases?|transaminases?|dehydrogenases?|"
     r"synthases?|synthetases?|(?:mono|di)?oxygenases?|oxidases?|reductases?|hydroxylases?|(?:de)?carboxylases?|"
     r"deaminases?|esterases?|hydrolases?|isomerases?|ligases?|mutases?|phosphorylases?|peroxidases?|"
-    r"cyclases?|epimerases?|permeases?)\b", re.IGNORECASE)
+    r"cyclases?|epimerases?|permeases?|exchange[\s-]+factors?)\b", re.IGNORECASE)
 # A chemical written right after substituents is part of a larger systematic name, another compound:
 # "pyridine" in "2-methyl-6-(phenylethynyl)pyridine", "nonane" in "1,4-diazabicyclo[4.3.0]nonane", "pyrene" in
 # "benzo[a]-pyrene". What stays the compound itself, as the gold annotates it: locants alone

@@ -298,6 +298,7 @@ def test_a_substrate_named_in_an_enzymes_name_is_not_a_chemical_there(resources)
 
     assert chemicals("Serum creatine kinase and alanine aminotransferase rose.") == []
     assert chemicals("Glucose-6-phosphate dehydrogenase deficiency.") == []
+    assert chemicals("Rho guanine nucleotide exchange factors bind guanine nucleotides.") == ["guanine nucleotides"]
     assert chemicals("Creatine and alanine were given with glucose.") == ["Creatine", "alanine", "glucose"]
 
 
