@@ -184,6 +184,7 @@ class Mention:
     confidence: float
     kind: str | None = None  # term kind of the deciding dictionary entry
     entries: dict = field(default_factory=dict, repr=False)  # candidate -> its best matching Entry
+    written: str = ""  # the text matched, for dictionary mentions
 
 
 def _take(m: Mention, concept: str, confidence: float) -> None:
@@ -483,25 +484,28 @@ class Annotator:
     @staticmethod
     def _best_read(m: Mention, concepts: list[str]) -> list[str]:
         """Of one species' candidates, the one read through the best kind of term, if one is ("FGF2" is the
-        symbol of human FGF2 and an alias of human FGF13), a term written so before a variant made of one:
-        else all of them."""
+        symbol of human FGF2 and an alias of human FGF13), a term written so before a variant made of one,
+        and among equals the one whose term the text writes letter for letter, case included ("Sca-1" is
+        mouse Ly6a's alias; Casp3's alias "SCA-1" matches it in another case): else all of them."""
         if len(concepts) < 2 or not all(c in m.entries for c in concepts):
             return concepts
         best = min((m.entries[c].rank, m.entries[c].made) for c in concepts)
         top = [c for c in concepts if (m.entries[c].rank, m.entries[c].made) == best]
-        return top if len(top) == 1 else concepts
+        exact = [c for c in top if m.entries[c].term == m.written]
+        return top if len(top) == 1 else exact if len(exact) == 1 else concepts
 
     def _ortholog_read_better(self, m: Mention, wanted: str) -> None:
         """Where another species' candidate is read through a better kind of term than the reading of the
         species wanted, and has an ortholog of that species, the ortholog is the reading: "EPO" is human
         EPO's symbol and an alias of mouse Epx, so in a mouse paper it is mouse Epo, not Epx. Not for the
         human: a mouse symbol in a human paper ("Rho", mouse rhodopsin) is no human writing of the gene
-        (RHOA's alias "Rho" is)."""
+        (RHOA's alias "Rho" is). A variant the lexicon made is no better than a term written as the text
+        writes it: "Sca-1" is mouse Ly6a's alias as written, not human ATXN1's previous symbol "SCA1" hyphenated."""
         if wanted == HUMAN or m.concept_id not in m.entries:
             return
-        rank = m.entries[m.concept_id].rank
+        rank, made = m.entries[m.concept_id].rank, m.entries[m.concept_id].made
         better = [c for c in m.candidates if self.gene_taxa.get(c) not in (None, wanted) and c in m.entries
-                  and m.entries[c].rank < rank and self._orthologs.get(c, {}).get(wanted)]
+                  and m.entries[c].rank < rank and (made or not m.entries[c].made) and self._orthologs.get(c, {}).get(wanted)]
         if not better:
             return
         best = min(m.entries[c].rank for c in better)
@@ -619,6 +623,7 @@ class Annotator:
             if etype == "chemical" and _inside_systematic_name(text, start):
                 continue
             out.append(_dictionary_mention(start, end, entries, chosen))
+            out[-1].written = text[start:end]
         if "(" in text:
             out = self._split_abbreviations(text, out)
         return out
