@@ -445,7 +445,10 @@ def _word_and_number(span: str) -> bool:
     return _SHORT_WORD_NUMBER.fullmatch(span) is not None
 
 
-_SHORT_WORD_NUMBER = re.compile(r"(?:[a-z]{1,4}|[A-Z][a-z])[ \u2212]\d+")  # not "Spry 1", "Nhe 1"
+_SHORT_WORD_NUMBER = re.compile(r"(?:[a-z]{1,4}|[A-Z][a-z]|pH)[ \u2212]\d+")  # not "Spry 1", "Nhe 1"
+# ... and a word, a space and the whole part of a decimal is a measure: "pH 7.4", "CI 1.2" ("PH-1", "CI-1")
+_WORD_AND_WHOLE = re.compile(r"[A-Za-z]+ \d+")
+_DECIMAL_PART = re.compile(r"\.\d")
 
 
 def _squash(text: str) -> str:
@@ -489,7 +492,8 @@ def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
                 kept = kept if kept is not None else fold_case_kept(text)
                 if _squash(kept[start:end]) != _squash(fold_case_kept(e.term)) or not _hyphens_kept(text, start, end, e.term):
                     continue
-            elif e.kind in _GENE_KINDS and _word_and_number(text[start:end]):
+            elif e.kind in _GENE_KINDS and (_word_and_number(text[start:end]) or (
+                    _WORD_AND_WHOLE.fullmatch(text, start, end) and _DECIMAL_PART.match(text, end))):
                 continue
             ok.append(e)
         if ok:

@@ -80,6 +80,10 @@ def test_case_rules_keep_short_symbols_apart_from_words():
         "MIN-1": ["NCBIGene:966"]}
     assert concepts_found(terms, "At 1 h, AT-1, AT 1 and at-1 rose at 1 h") == {
         "AT-1": ["NCBIGene:9197"], "AT 1": ["NCBIGene:9197"], "at-1": ["NCBIGene:9197"]}
+    # nor as a word and the whole part of a decimal, a measure: "pH 7.4", "CI 1.2"
+    measures = [term("PH-1", "NCBIGene:189", "gene", "alias"), term("CI-1", "NCBIGene:1", "gene", "alias")]
+    assert concepts_found(measures, "at pH 1.5 (95% CI 1.2-3.4) PH-1 and CI 1 rose") == {
+        "PH-1": ["NCBIGene:189"], "CI 1": ["NCBIGene:1"]}
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
 
 
