@@ -92,6 +92,7 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
     path = curated_dir / "species_cues.tsv"
     vocab.sources.append(V.file_source("curated_species_cues", path, "this project"))
     V.load_species_cues(vocab, path)
+    V.single_gene_families_as_their_gene(vocab)
     V.drop_aliases_naming_other_things(vocab)
     for name in ("overrides", "learned_terms") if learned else ("overrides",):
         path = curated_dir / f"{name}.tsv"

@@ -334,6 +334,21 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
                 vocab.add_term(text, target, "gene", "famplex", source)
 
 
+def single_gene_families_as_their_gene(vocab: Vocabulary) -> int:
+    """A FamPlex entry of one member gene names that gene: "IFNbeta" (fplx:IFNB) is IFNB1, "PDGF-BB" (a
+    homodimer) is PDGFB, "activin A" is INHBA, so its terms are the gene's, and a text no longer falls
+    between the gene and its family of one. Families of several members stay families. Returns how many
+    terms moved."""
+    only = {cid: c["members"][0] for cid, c in vocab.concepts.items()
+            if c["is_family"] and len(c["members"]) == 1 and c["members"][0].startswith("NCBIGene:")}
+    moved = 0
+    for t in vocab.terms:
+        if t["concept_id"] in only:
+            t["concept_id"] = only[t["concept_id"]]
+            moved += 1
+    return moved
+
+
 # -- MeSH ------------------------------------------------------------------------------------------
 # Proteins, enzymes and biological factors sit in MeSH's D tree but are genes/gene products to a
 # curator (IL-6 is NCBIGene:3569, not the chemical mesh:D015850), as in BC5CDR's and BioRED's guidelines.

@@ -519,3 +519,16 @@ def test_another_species_aliases_that_name_no_gene_or_another_thing_are_dropped(
     assert {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:35049"} == {"cv-c", "crossveinless c", "CG4640"}
     # a human gene's aliases are left to the annotator and the stop-lists
     assert {t["term"] for t in vocab.terms if t["concept_id"] == "NCBIGene:8288"} == {"EPX", "eosinophil peroxidase", "EPO", "peroxidase"}
+
+
+def test_a_family_of_one_gene_names_that_gene():
+    vocab, src = V.Vocabulary(), source("famplex")
+    vocab.add_concept("NCBIGene:3456", "gene", "IFNB1", src)
+    vocab.add_concept("fplx:IFNB", "gene", "IFNB", src, is_family=True, members=["NCBIGene:3456"])
+    vocab.add_concept("fplx:ERK", "gene", "ERK", src, is_family=True, members=["NCBIGene:5594", "NCBIGene:5595"])
+    vocab.add_concept("fplx:GPCR", "gene", "GPCR", src, is_family=True, members=["fplx:GPCR_C"])
+    for term, concept in (("IFNbeta", "fplx:IFNB"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR")):
+        vocab.add_term(term, concept, "gene", "famplex", src)
+    assert V.single_gene_families_as_their_gene(vocab) == 1
+    assert [(t["term"], t["concept_id"]) for t in vocab.terms] == [
+        ("IFNbeta", "NCBIGene:3456"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR")]
