@@ -94,6 +94,7 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
     V.load_species_cues(vocab, path)
     V.single_gene_families_as_their_gene(vocab)
     V.drop_aliases_naming_other_things(vocab)
+    V.drop_disease_terms_naming_enzymes(vocab)
     for name in ("overrides", "learned_terms") if learned else ("overrides",):
         path = curated_dir / f"{name}.tsv"
         src = V.file_source(f"curated_{name}", path, "this project")

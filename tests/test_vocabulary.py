@@ -532,3 +532,14 @@ def test_a_family_of_one_gene_names_that_gene():
     assert V.single_gene_families_as_their_gene(vocab) == 1
     assert [(t["term"], t["concept_id"]) for t in vocab.terms] == [
         ("IFNbeta", "NCBIGene:3456"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR")]
+
+
+def test_a_disease_term_that_only_names_an_enzyme_is_dropped():
+    vocab, src = V.Vocabulary(), source("mesh_supp")
+    for term in ("dopamine b-hydroxylase", "dopamine beta hydroxylase deficiency", "deficiency of glycerol kinase",
+                 "Noradrenaline deficiency"):
+        vocab.add_term(term, "mesh:C535600", "disease", "synonym", src)
+    vocab.add_term("dopamine b-hydroxylase", "NCBIGene:1621", "gene", "name", src)
+    assert V.drop_disease_terms_naming_enzymes(vocab) == 1
+    assert ("dopamine b-hydroxylase", "disease") not in {(t["term"], t["entity_type"]) for t in vocab.terms}
+    assert len(vocab.terms) == 4
