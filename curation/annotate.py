@@ -92,6 +92,7 @@ _GENE_CONTEXT = re.compile(
     r"expression|expressing|promoters?|knock-?down|knock-?out|si-?RNAs?|sh-?RNAs?|transcripts?|mutations?|"
     r"mutants?|alleles?|polymorphisms?|variants?|isoforms?|deficiency|over-?expression|silencing|"
     r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
+_GENE_BEFORE = re.compile(r"\b(?:genes?|(?:mutations?|variants?|polymorphisms?)\s+(?:of|in))\s+$", re.IGNORECASE)
 # A gene whose name ends in a number, and a sibling number after it: "caspase-3/7", "MMP-2/-9", "TIM-1 and 3".
 _NUMBERED = re.compile(r"(.*[A-Za-z][-\s]?)\d{1,2}[a-z]?")
 _SIBLING_JOIN = r"(?:\s*[/,&]\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
@@ -742,6 +743,8 @@ class Annotator:
                     etype, concept, source, long_ = value
                     if any(x.end - x.start > e - s for x in overlapping):
                         continue
+                    if etype == "disease" and self._gene_named_here(p["text"], s, e, overlapping):
+                        continue  # "MEN1" defined as the syndrome, then "the MEN1 gene", "mutations of MEN1"
                     if etype == "gene" and self.gene_taxa.get(concept) == HUMAN:
                         # a long form read alone is human ("interleukin-6"); in a mouse paper it is the mouse's
                         concept = self._orthologs.get(concept, {}).get(focus, concept)
@@ -833,6 +836,14 @@ class Annotator:
                 if (m.entity_type == "disease" and m.method == "dictionary" and m.source in _ACRONYM_SOURCES
                         and m.concept_id not in named and _ACRONYM.fullmatch(p["text"], m.start, m.end)):
                     mentions.remove(m)
+
+    @staticmethod
+    def _gene_named_here(text: str, start: int, end: int, overlapping: list[Mention]) -> bool:
+        """A short form defined as a disease that is also a gene's symbol names the gene where the words
+        around it say so: "MEN1 gene", "MEN1 mutations", "the tumor suppressor gene MEN1", "mutation of MEN1"
+        (BioRED annotates these as the gene, and the syndrome's other mentions as the disease)."""
+        return any(x.start == start and x.end == end and x.entity_type == "gene" and x.concept_id for x in overlapping) and (
+            _GENE_CONTEXT.match(text, end) is not None or _GENE_BEFORE.search(text, max(0, start - 30), start) is not None)
 
     @staticmethod
     def _drop_labels(text: str, mentions: list[Mention]) -> None:

@@ -222,6 +222,13 @@ def test_a_retired_mesh_gold_id_counts_as_the_current_concept_meshs_names_give_i
                        "species": {"pairs": 1, "outside": 0, "share": 0.0}}
 
 
+def test_a_syndrome_abbreviation_names_its_gene_where_the_words_around_say_so(resources):
+    text = ("Multiple endocrine neoplasia type 1 (MEN1) is caused by mutations of the tumor suppressor gene MEN1. "
+            "A family with MEN1 was studied; the MEN1 gene was sequenced.")
+    found = [(t, c) for t, _, c in annotated(resources, text, typed=True) if t == "MEN1"]
+    assert found == [("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221"), ("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221")]
+
+
 def test_a_term_written_letter_for_letter_decides_between_equal_readings(resources):
     # mouse Ly6a's alias is "Sca-1"; human ATXN1's previous symbol "SCA1", hyphenated by the lexicon, is no
     # better a reading (its mouse ortholog is Atxn1), nor is Casp3's alias "SCA-1" in another case
