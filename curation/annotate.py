@@ -91,7 +91,8 @@ _GENE_CONTEXT = re.compile(
     r"(?:-/-|-(?:deficient|null|knockout|knockdown|mutant|positive|negative)\b|\s+(?:genes?|proteins?|mRNAs?|"
     r"expression|expressing|promoters?|knock-?down|knock-?out|si-?RNAs?|sh-?RNAs?|transcripts?|mutations?|"
     r"mutants?|alleles?|polymorphisms?|variants?|isoforms?|deficiency|over-?expression|silencing|"
-    r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?)\b)", re.IGNORECASE)
+    r"antibod(?:y|ies)|locus|loci|homologs?|orthologs?|knocked[\s-]?(?:down|out)|silenced|over-?expressed|"
+    r"phosphorylat(?:ed|ion))\b)", re.IGNORECASE)
 _GENE_BEFORE = re.compile(r"\b(?:genes?|(?:mutations?|variants?|polymorphisms?)\s+(?:of|in))\s+$", re.IGNORECASE)
 # A gene whose name ends in a number, and a sibling number after it: "caspase-3/7", "MMP-2/-9", "TIM-1 and 3".
 _NUMBERED = re.compile(r"(.*[A-Za-z][-\s]?)\d{1,2}[a-z]?")

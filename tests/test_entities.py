@@ -282,6 +282,7 @@ def test_a_short_gene_alias_needs_support_in_the_document(resources):
     hsc = genes("HSC cells were used.", "The HSC gene was sequenced.")
     assert [t for t, _ in hsc] == ["HSC", "HSC"] and hsc[0][1] == hsc[1][1] is not None
     assert genes("HSC cells were used.") == []
+    assert [t for t, _ in genes("HSC phosphorylation rose.")] == ["HSC"]  # what happens to proteins supports them too
     # the gene named by its symbol elsewhere in the document supports its alias
     assert genes("SERPINA1 deficiency.", "PI levels fell.") == [("SERPINA1", "NCBIGene:5265"), ("PI", "NCBIGene:5265")]
     # a letter and a digit are as weak: "D2" (IGHD2-15's alias) and "L4" (RPL4's) are receptors and vertebrae
