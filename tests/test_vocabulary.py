@@ -527,11 +527,14 @@ def test_a_family_of_one_gene_names_that_gene():
     vocab.add_concept("fplx:IFNB", "gene", "IFNB", src, is_family=True, members=["NCBIGene:3456"])
     vocab.add_concept("fplx:ERK", "gene", "ERK", src, is_family=True, members=["NCBIGene:5594", "NCBIGene:5595"])
     vocab.add_concept("fplx:GPCR", "gene", "GPCR", src, is_family=True, members=["fplx:GPCR_C"])
-    for term, concept in (("IFNbeta", "fplx:IFNB"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR")):
+    # one member gene, and a UniProt child that is no member: still a family
+    vocab.add_concept("fplx:Histone_H4", "gene", "Histone_H4", src, is_family=True, members=["NCBIGene:8362"])
+    vocab.family_children.update({"fplx:IFNB": 1, "fplx:ERK": 2, "fplx:GPCR": 1, "fplx:Histone_H4": 2})
+    for term, concept in (("IFNbeta", "fplx:IFNB"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR"), ("histone H4", "fplx:Histone_H4")):
         vocab.add_term(term, concept, "gene", "famplex", src)
     assert V.single_gene_families_as_their_gene(vocab) == 1
     assert [(t["term"], t["concept_id"]) for t in vocab.terms] == [
-        ("IFNbeta", "NCBIGene:3456"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR")]
+        ("IFNbeta", "NCBIGene:3456"), ("ERK", "fplx:ERK"), ("GPCR", "fplx:GPCR"), ("histone H4", "fplx:Histone_H4")]
 
 
 def test_a_disease_term_that_only_names_an_enzyme_is_dropped():
