@@ -556,6 +556,26 @@ class Annotator:
             kept.append(m)
         return kept
 
+    def _genes_of_the_organism_before(self, passages: list[dict], per_passage: dict[str, list[Mention]]) -> None:
+        """A gene name right after an organism whose genes the vocabulary lacks is that organism's gene, in
+        the whole document: "HIV-1 Tat" and then "Tat" are the virus's, not mouse Tat (tyrosine
+        aminotransferase). Such mentions keep their candidates and no concept_id, as genes of uncovered
+        species do."""
+        theirs = set()
+        for p in passages:
+            text, mentions = p["text"], per_passage[p["passage_id"]]
+            organisms = {m.end for m in mentions if m.entity_type == "species" and m.concept_id
+                         and m.concept_id not in self._covered_species}
+            theirs |= {text[m.start:m.end] for m in mentions if m.entity_type == "gene" and m.concept_id in self.gene_taxa
+                       and m.start - 1 in organisms and text[m.start - 1] in f" {HYPHENS}"}
+        if not theirs:
+            return
+        for p in passages:
+            for m in per_passage[p["passage_id"]]:
+                if m.entity_type == "gene" and m.concept_id in self.gene_taxa and p["text"][m.start:m.end] in theirs:
+                    m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
+                    m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+
     def _genes_of_species_not_covered(self, mentions: list[Mention], focus: str | None = None) -> None:
         """A paper that names only organisms whose genes the vocabulary lacks (a mouse study, with HGNC
         alone) is not given human genes: each gene of one species keeps that gene as its first candidate and
@@ -759,6 +779,7 @@ class Annotator:
             self._drop_shouted(p["text"], per_passage[p["passage_id"]])
             self._drop_labels(p["text"], per_passage[p["passage_id"]])
         self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus)
+        self._genes_of_the_organism_before(passages, per_passage)
         if self.nested_chemicals:
             for p in passages:
                 per_passage[p["passage_id"]] += self._nested(p["text"], per_passage[p["passage_id"]])

@@ -229,6 +229,15 @@ def test_a_syndrome_abbreviation_names_its_gene_where_the_words_around_say_so(re
     assert found == [("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221"), ("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221")]
 
 
+def test_a_gene_named_after_an_organism_the_vocabulary_lacks_is_that_organisms(resources):
+    # "HIV-1 Tat" is the virus's protein, in the whole paper; mouse Tat (tyrosine aminotransferase) is no reading
+    found = resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0,
+                                                     "text": "HIV-1 Tat protein in mice induces apoptosis. Tat also binds STAT3."}])["mentions"]
+    tat = [(m["text"], m["concept_id"], m["candidates"]) for m in found if m["text"] == "Tat"]
+    assert tat == [("Tat", None, ["NCBIGene:234724"])] * 2
+    assert annotated(resources, "Tat rose in mice.", entity_type="gene") == [("Tat", "NCBIGene:234724")]
+
+
 def test_a_term_written_letter_for_letter_decides_between_equal_readings(resources):
     # mouse Ly6a's alias is "Sca-1"; human ATXN1's previous symbol "SCA1", hyphenated by the lexicon, is no
     # better a reading (its mouse ortholog is Atxn1), nor is Casp3's alias "SCA-1" in another case
