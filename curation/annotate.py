@@ -463,7 +463,11 @@ class Annotator:
                 if not _NOMENCLATURE_SYMBOL.fullmatch(text):
                     continue
                 taxa = {self.gene_taxa.get(c) for c in m.candidates if self.concept_names.get(c) == text}
-                if HUMAN not in taxa:  # "F5" is the human and the mouse symbol alike
+                # a name the human gene is written by as well is no evidence: "F5" is the human and the mouse
+                # symbol alike, and FamPlex writes the human kinases "Src", "Fyn", "Lck", as papers on human cells do
+                human_writing = any(self.gene_taxa.get(c) == HUMAN and c in m.entries and m.entries[c].term == text
+                                    and not m.entries[c].made for c in m.candidates)
+                if HUMAN not in taxa and not human_writing:
                     for taxon in taxa - {None}:
                         written.setdefault(taxon, set()).add(text)
         named = set(named) | {t for ends in cues.values() for t in ends.values()}

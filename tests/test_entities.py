@@ -238,6 +238,14 @@ def test_a_gene_named_after_an_organism_the_vocabulary_lacks_is_that_organisms(r
     assert annotated(resources, "Tat rose in mice.", entity_type="gene") == [("Tat", "NCBIGene:234724")]
 
 
+def test_a_name_the_human_gene_is_written_by_too_is_no_evidence_of_the_mouse(resources):
+    # "Src", "Fyn" and "Lck" are mouse symbols and FamPlex's names of the human kinases: a paper that names only
+    # the human stays human (three mouse-style symbols had outweighed one naming)
+    text = "Human T cells were studied. Src, Fyn and Lck were phosphorylated."
+    assert annotated(resources, text, entity_type="gene") == [
+        ("Src", "NCBIGene:6714"), ("Fyn", "NCBIGene:2534"), ("Lck", "NCBIGene:3932")]
+
+
 def test_a_term_written_letter_for_letter_decides_between_equal_readings(resources):
     # mouse Ly6a's alias is "Sca-1"; human ATXN1's previous symbol "SCA1", hyphenated by the lexicon, is no
     # better a reading (its mouse ortholog is Atxn1), nor is Casp3's alias "SCA-1" in another case
