@@ -931,8 +931,9 @@ class Annotator:
         out = []
         replaceable = {(m.start, m.end): m for m in mentions if m.method == "dictionary" and m.entity_type == "gene"}
         taken = [(m.start, m.end) for m in mentions]
+        given_way: set[int] = set()
         for m in list(mentions):
-            if m.entity_type != "gene" or not m.concept_id:
+            if m.entity_type != "gene" or not m.concept_id or id(m) in given_way:
                 continue
             forms = [(named, follows) for form, follows in _SIBLING_FORMS
                      if (named := form.fullmatch(text, m.start, m.end)) and follows.match(text, m.end)]
@@ -951,7 +952,9 @@ class Annotator:
                 if taxon and self.gene_taxa.get(concept) not in (None, taxon):
                     concept = self._orthologs.get(concept, {}).get(taxon, concept)
                 if (s, e) in replaceable:
-                    mentions.remove(replaceable.pop((s, e)))
+                    gone = replaceable.pop((s, e))
+                    mentions.remove(gone)
+                    given_way.add(id(gone))
                 out.append(Mention(s, e, "gene", concept, [concept], "coordination", stem + sibling.group(1), resolved[2], 0.7))
                 taken.append((s, e))
                 pos = e
