@@ -23,7 +23,7 @@ class Resources:
 
     def __init__(self, vocabulary_dir: str, curated_dir: str | None = "config/vocabulary",
                  annotation: dict | None = None):
-        """annotation: the config's `annotation` conventions (nested_chemicals)."""
+        """annotation: the config's `annotation` conventions (nested_chemicals, families_as_member)."""
         d = Path(vocabulary_dir)
         self._curated_dir = curated_dir if curated_dir and Path(curated_dir).is_dir() else None
         started = time.perf_counter()
@@ -31,7 +31,8 @@ class Resources:
         self.concepts = ConceptIndex(d / "concepts.parquet")
         self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
                                    self.concepts.taxa("cell_line"), **species,
-                                   nested_chemicals=bool((annotation or {}).get("nested_chemicals")))
+                                   nested_chemicals=bool((annotation or {}).get("nested_chemicals")),
+                                   families_as_member=bool((annotation or {}).get("families_as_member")))
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

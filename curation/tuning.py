@@ -12,7 +12,10 @@ tables that the vocabulary step reads like any other, each row with its evidence
   (BioRED's "inflammatory" as Inflammation, which BC5CDR never annotates);
 - ``learned_stoplist.tsv``: terms the annotator matches that the gold almost never annotates with that
   type and concept ("drug" as a chemical; "syndrome" as the concept Syndrome), in rounds until the list
-  is stable, because stopping a term exposes the shorter matches inside it ("acids" in "amino acids").
+  is stable, because stopping a term exposes the shorter matches inside it ("acids" in "amino acids");
+- ``learned_family_members.tsv``: the member gene the gold gives most of a protein family's mentions ("Akt"
+  is AKT1, "VEGF" VEGFA, "JNK" MAPK8), which those mentions take under the ``families_as_member``
+  annotation convention only; the pipeline's own reading keeps the family.
 
 A corpus speaks only for the entity types it annotates: NCBI Disease says nothing about chemicals.
 Review the diff of those files like code: they change what the pipeline finds.
@@ -25,7 +28,7 @@ from pathlib import Path
 
 from schemas.tables import broader_type
 
-from .annotate import Annotator
+from .annotate import HUMAN, Annotator
 from .evaluate import (GoldDocument, embedded_mesh_ids, embedded_omim_equivalents, read_gold,
                        retired_mesh_equivalents, with_equivalents)
 from .lexicon import build_matcher, find, longest_first, term_key
@@ -47,6 +50,7 @@ CONTRADICTION_MIN = 5   # a corpus with this many occurrences of a text, of whic
 CONTRADICTION_SHARE = 0.2  # this share are gold, contradicts learning it: BioRED annotates "inflammatory"
                         # as Inflammation (34 of 45), BC5CDR never does (0 of 14); the text is left as the
                         # vocabularies read it
+MEMBER_SHARE = 0.5      # share of a family's mentions whose gold gives that one member, for it to be the usual one
 STOP_MIN_WRONG = 3      # matches outside the gold before a term is stopped
 STOP_MAX_PRECISION = 0.2
 
@@ -171,6 +175,48 @@ def learn(annotator: Annotator, concept_types: dict[str, str], corpora: dict[str
     return stop, learned
 
 
+def learn_usual_members(annotator: Annotator, corpora: dict[str, list[GoldDocument]],
+                        members: dict[str, frozenset[str]]) -> list[tuple[str, str, str]]:
+    """(family, member, why): the one member gene (human) the gold gives at least MEMBER_SHARE of the
+    mentions the annotator reads as that family, in at least MIN_GOLD mentions of MIN_DOCUMENTS documents.
+    A gold ID of another species counts as its human ortholog (mouse Akt1 is AKT1); a gold mention giving
+    several members ("ERK1/2" as MAPK3 and MAPK1) names no one member. Only corpora that annotate genes speak."""
+    taxa = annotator.gene_taxa
+
+    def human(gene_id: str) -> str | None:
+        concept = f"NCBIGene:{gene_id}"
+        if taxa.get(concept) == HUMAN:
+            return concept
+        return next((o for o in annotator.orthologs_of(concept) if taxa.get(o) == HUMAN), None)
+
+    given = defaultdict(Counter)      # family -> member -> mentions whose gold gives it alone
+    documents = defaultdict(set)      # (family, member) -> documents
+    read = Counter()                  # family -> mentions read as it
+    for corpus, docs in corpora.items():
+        if "gene" not in annotated_types(docs):
+            continue
+        for doc in docs:
+            for m in annotator.annotate("0" * 16, passages_of(doc))["mentions"]:
+                family = m["concept_id"]
+                if m["entity_type"] != "gene" or family not in members:
+                    continue
+                read[family] += 1
+                named = {human(i) for a in doc.annotations if a[2] == "gene" and a[0] < m["end"] and m["start"] < a[1]
+                         for i in a[3]} & members[family]
+                if len(named) == 1:
+                    member = named.pop()
+                    given[family][member] += 1
+                    documents[(family, member)].add((corpus, doc.doc_id))
+    rows = []
+    for family, counts in sorted(given.items()):
+        member, n = counts.most_common(1)[0]
+        docs_n = len(documents[(family, member)])
+        if n >= MIN_GOLD and docs_n >= MIN_DOCUMENTS and n >= MEMBER_SHARE * read[family]:
+            rows.append((family, member, f"training gold: {n}/{read[family]} mentions read as this family are "
+                                         f"this member (in {docs_n} documents)"))
+    return rows
+
+
 def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]],
                  annotator: Annotator) -> dict[tuple[str, str], dict[str, tuple[int, int]]]:
     """(key, type) -> corpus -> (occurrences that are gold mentions of the type, all occurrences), matched
@@ -199,6 +245,15 @@ def _occurrences(candidates: dict, corpora: dict[str, list[GoldDocument]],
                         c[0] += _gold_overlaps(doc, etype, offset + start, offset + end)
                         c[1] += 1
     return {k: {corpus: tuple(v) for corpus, v in by_corpus.items()} for k, by_corpus in counts.items()}
+
+
+def write_usual_members(rows, directory: Path) -> None:
+    with open(directory / "learned_family_members.tsv", "w", encoding="utf-8") as fh:
+        fh.write("# Generated by `python -m curation.tuning` from the training splits; review changes like code.\n"
+                 "# Read only under the annotation convention families_as_member.\n"
+                 "family\tmember\twhy\n")
+        for family, member, why in rows:
+            fh.write(f"{family}\t{member}\t{why}\n")
 
 
 def write(stop, learned, directory: Path) -> None:
@@ -247,7 +302,7 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
 
 def base_vocabulary(settings: dict, curated_dir: Path):
     """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families, the Annotator's
-    species arguments) of the vocabulary without the learned tables."""
+    species arguments, family -> its member genes) of the vocabulary without the learned tables."""
     from .vocab_stage import build, curated_stoplist
 
     vocab = build(settings, curated_dir, learned=False)
@@ -259,8 +314,9 @@ def base_vocabulary(settings: dict, curated_dir: Path):
                "own_gene_species": frozenset(vocab.own_gene_species), "species_cues": dict(vocab.species_cues),
                "orthologs": dict(vocab.orthologs), "gene_symbols_as": dict(vocab.gene_symbols_as),
                "genes_unnamed": frozenset(vocab.genes_unnamed)}
+    members = {cid: frozenset(c["members"]) for cid, c in vocab.concepts.items() if c["is_family"]}
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
-            {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species)
+            {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species, members)
 
 
 def main() -> None:
@@ -272,7 +328,7 @@ def main() -> None:
     parser.add_argument("--out", default="config/vocabulary")
     args = parser.parse_args()
     settings = (yaml.safe_load(Path(args.config).read_text()) or {}).get("vocabularies", {})
-    terms, stoplist, names, concept_types, families, species = base_vocabulary(settings, Path(args.out))
+    terms, stoplist, names, concept_types, families, species, members = base_vocabulary(settings, Path(args.out))
     # the gold's OMIM and retired MeSH IDs, translated as the evaluation translates them
     equivalents = embedded_omim_equivalents(args.out)
     corpora = {name: read_gold(str(Path(args.gold) / rel), fmt) for name, (rel, fmt) in TRAINING.items()}
@@ -284,7 +340,10 @@ def main() -> None:
     stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families, first=annotator,
                                        species=species)
     write(stop, learned, Path(args.out))
-    print(f"{len(stop)} stop-list rows, {len(learned)} learned terms written to {args.out}")
+    usual = learn_usual_members(annotator, corpora, members)
+    write_usual_members(usual, Path(args.out))
+    print(f"{len(stop)} stop-list rows, {len(learned)} learned terms, {len(usual)} families' usual members "
+          f"written to {args.out}")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,10 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_overrides(vocab, path, src)
+    if learned:
+        path = curated_dir / "learned_family_members.tsv"
+        vocab.sources.append(V.file_source("curated_learned_family_members", path, "this project"))
+        V.load_usual_members(vocab, path)
     return vocab
 
 
@@ -138,6 +142,7 @@ def build_vocabulary(settings: dict, curated_dir: str, outputs: dict[str, str]) 
         "genes_unnamed": sorted(vocab.genes_unnamed),
         "species_cues": dict(sorted(vocab.species_cues.items())),
         "orthologs": dict(sorted(vocab.orthologs.items())),
+        "usual_members": dict(sorted(vocab.usual_members.items())),
     }
     Path(outputs["info"]).write_text(json.dumps(summary, indent=2, sort_keys=True) + "\n")
     log.info("vocabulary: %d concepts, %d terms, %d matcher keys", len(vocab.concepts), len(vocab.terms), len(matcher))
@@ -203,12 +208,14 @@ class _PreferredNames(Mapping):
 def load_matcher(matcher_path: str, info_path: str) -> tuple[Matcher, dict[str, str], dict]:
     """The cached matcher, per source name its version string, and the Annotator's species arguments from
     vocabulary.json: the species whose naming says a paper studies that organism's own genes, the species
-    cues, the orthologs of differing symbols, the species that write their genes as another does and those
-    whose genes are read in papers that never name them."""
+    cues, the orthologs of differing symbols, the species that write their genes as another does, those
+    whose genes are read in papers that never name them, and the member gene a family's mentions are given
+    under the families_as_member convention."""
     info = json.loads(Path(info_path).read_text())
     versions = {s["name"]: s["version"] for s in info["sources"]}
     species = {"own_gene_species": frozenset(info.get("own_gene_species", [])),
                "species_cues": info.get("species_cues", {}), "orthologs": info.get("orthologs", {}),
                "gene_symbols_as": info.get("gene_symbols_as", {}),
-               "genes_unnamed": frozenset(info.get("genes_unnamed", []))}
+               "genes_unnamed": frozenset(info.get("genes_unnamed", [])),
+               "usual_members": info.get("usual_members", {})}
     return Matcher.load(Path(matcher_path)), versions, species

@@ -87,6 +87,9 @@ class Vocabulary:
     unfiled_mesh: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     # FamPlex family -> how many children relations.csv lists, in any namespace (a UniProt child is no member)
     family_children: dict[str, int] = field(default_factory=dict)
+    # FamPlex family -> the member gene the training gold gives its mentions ("Akt" is AKT1), read only under
+    # the annotation convention families_as_member (learned_family_members.tsv)
+    usual_members: dict[str, str] = field(default_factory=dict)
 
     def add_concept(self, concept_id: str, entity_type: str, name: str, source: Source, **extra) -> None:
         if concept_id not in self.concepts:
@@ -656,6 +659,23 @@ def load_species_cues(vocab: Vocabulary, path: Path) -> None:
         if vocab.concepts.get(row["concept_id"], {}).get("entity_type") != "species":
             raise VocabularyFileError(f"{path.name}: cue {row['cue']!r} names {row['concept_id']}, which is no species of species.tsv")
         vocab.species_cues[row["cue"]] = row["concept_id"]
+
+
+def load_usual_members(vocab: Vocabulary, path: Path) -> int:
+    """learned_family_members.tsv: family, member, why -- the member gene a family's mentions are given under
+    the families_as_member convention. A row whose family or member this vocabulary lacks is skipped (a
+    vocabulary built from other gene sources may have neither); a member that is no member of its family is an
+    error. Returns the rows kept."""
+    kept = 0
+    for row in read_curated(path):
+        family, member = vocab.concepts.get(row["family"]), row["member"]
+        if family is None or member not in vocab.concepts:
+            continue
+        if not family["is_family"] or member not in family["members"]:
+            raise VocabularyFileError(f"{path.name}: {member} is no member of the family {row['family']}")
+        vocab.usual_members[row["family"]] = member
+        kept += 1
+    return kept
 
 
 def load_overrides(vocab: Vocabulary, path: Path, source: Source) -> None:

@@ -10,7 +10,7 @@ VOCABULARY_FILES = {
 rule build_vocabulary:
     """Concepts, terms and the cached matcher, from the embedded and configured vocabularies."""
     input:
-        curated=expand(f"{config['vocabularies']['curated_dir']}/{{name}}.tsv", name=["species", "species_cues", "cell_lines", "mesh_types", "stoplist", "overrides", "learned_stoplist", "learned_terms", "embedded_checksums"]),
+        curated=expand(f"{config['vocabularies']['curated_dir']}/{{name}}.tsv", name=["species", "species_cues", "cell_lines", "mesh_types", "stoplist", "overrides", "learned_stoplist", "learned_terms", "learned_family_members", "embedded_checksums"]),
         official=config["vocabularies"]["gene_info"] + config["vocabularies"]["mesh_xml"] + config["vocabularies"]["cellosaurus"],
     output:
         **{name: directory(path) if name == "matcher" else path for name, path in VOCABULARY_FILES.items()},

@@ -37,4 +37,4 @@ def test_snakemake_validation_fills_in_the_schema_defaults():
     config = {"dataset": {"name": "x", "version": "1.0.0"}, "inputs": ["papers"]}
     validate(config, str(SCHEMA_PATH))
     assert config["shard_size"] == 500 and config["limits"] == {"max_file_mb": 50}
-    assert config["annotation"] == {"nested_chemicals": False}
+    assert config["annotation"] == {"nested_chemicals": False, "families_as_member": False}

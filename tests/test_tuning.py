@@ -211,3 +211,65 @@ def test_what_is_learned_is_judged_on_the_readings_the_species_step_gives():
     assert [(t, c) for t, c, _ in blind] == [("Ccl2", "NCBIGene:20296")]
     _, learned = learn_until_stable(terms, {}, {}, types, {"train": corpus}, rounds=1, species=species)
     assert learned == []
+
+
+def _akt_annotator(**kwargs):
+    terms = [
+        {"term": "Akt", "concept_id": "fplx:AKT", "entity_type": "gene", "term_kind": "famplex", "source": "t"},
+        {"term": "AKT1", "concept_id": "NCBIGene:207", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+        {"term": "Akt1", "concept_id": "NCBIGene:11651", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+        {"term": "AKT2", "concept_id": "NCBIGene:208", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
+        {"term": "mice", "concept_id": "NCBITaxon:10090", "entity_type": "species", "term_kind": "curated", "source": "t"},
+    ]
+    names = {"NCBIGene:207": "AKT1", "NCBIGene:11651": "Akt1", "NCBIGene:208": "AKT2"}
+    taxa = {"NCBIGene:207": "NCBITaxon:9606", "NCBIGene:208": "NCBITaxon:9606", "NCBIGene:11651": "NCBITaxon:10090"}
+    return Annotator(build_matcher(terms, {}), {}, names, gene_taxa=taxa, **kwargs)
+
+
+AKT_MEMBERS = {"fplx:AKT": frozenset({"NCBIGene:207", "NCBIGene:208"})}
+
+
+def test_the_member_the_gold_gives_most_of_a_familys_mentions_is_its_usual_member():
+    from curation.tuning import learn_usual_members
+    # the gold gives "Akt" mouse Akt1 in a mouse paper: that is AKT1 too, through its ortholog
+    corpus = [doc(1, "Akt was active.", [("Akt", "gene", "207")]),
+              doc(2, "Akt was active in mice.", [("Akt", "gene", "11651")]),
+              doc(3, "Akt was active.", [("Akt", "gene", "208")])]
+    rows = learn_usual_members(_akt_annotator(), {"train": corpus}, AKT_MEMBERS)
+    assert [(f, m) for f, m, _ in rows] == [("fplx:AKT", "NCBIGene:207")]
+    assert "2/3 mentions" in rows[0][2] and "2 documents" in rows[0][2]
+
+
+def test_no_usual_member_from_one_paper_a_minority_or_a_mention_of_several_members():
+    from curation.tuning import learn_usual_members
+    annotator = _akt_annotator()
+    one_paper = doc(1, "Akt was active. Akt was active.", [("Akt", "gene", "207")])
+    one_paper.annotations.append((16, 19, "gene", frozenset({"207"})))
+    assert learn_usual_members(annotator, {"train": [one_paper]}, AKT_MEMBERS) == []
+    # AKT1 in 2 of 5 mentions read as the family: no convention
+    minority = [doc(i, "Akt was active.", [("Akt", "gene", "207")]) for i in range(2)]
+    minority += [doc(10 + i, "Akt was active.", []) for i in range(3)]
+    assert learn_usual_members(annotator, {"train": minority}, AKT_MEMBERS) == []
+    both = [doc(i, "Akt was active.", [("Akt", "gene", "207")]) for i in range(3)]
+    for d in both:
+        d.annotations[0] = (*d.annotations[0][:3], frozenset({"207", "208"}))
+    assert learn_usual_members(annotator, {"train": both}, AKT_MEMBERS) == []
+    # a corpus that annotates no genes says nothing of them: its unannotated "Akt" counts against no member
+    species_only = [doc(20 + i, "Akt was active in mice.", [("mice", "species", "10090")]) for i in range(3)]
+    rows = learn_usual_members(annotator, {"genes": minority[:2], "species": species_only}, AKT_MEMBERS)
+    assert [(f, m) for f, m, _ in rows] == [("fplx:AKT", "NCBIGene:207")]
+
+
+def test_under_families_as_member_a_family_mention_is_its_usual_member_in_the_papers_species():
+    usual = {"fplx:AKT": "NCBIGene:207"}
+    passages = [{"passage_id": "p0", "offset": 0, "ordinal": 0, "text": "Akt was active in mice."}]
+    kept = _akt_annotator(usual_members=usual).annotate("d", passages)["mentions"]
+    assert [(m["text"], m["concept_id"], m["method"]) for m in kept if m["entity_type"] == "gene"] == [
+        ("Akt", "fplx:AKT", "dictionary")]  # the convention is off by default: the text names the family
+    as_member = _akt_annotator(usual_members=usual, families_as_member=True)
+    mouse = as_member.annotate("d", passages)["mentions"]
+    gene = next(m for m in mouse if m["entity_type"] == "gene")
+    assert (gene["concept_id"], gene["method"], gene["candidates"][:2]) == ("NCBIGene:11651", "family_member",
+                                                                              ["NCBIGene:11651", "fplx:AKT"])
+    human = as_member.annotate("d", [{**passages[0], "text": "Akt was active."}])["mentions"]
+    assert [m["concept_id"] for m in human] == ["NCBIGene:207"]

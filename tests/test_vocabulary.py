@@ -546,3 +546,29 @@ def test_a_disease_term_that_only_names_an_enzyme_is_dropped():
     assert V.drop_disease_terms_naming_enzymes(vocab) == 1
     assert ("dopamine b-hydroxylase", "disease") not in {(t["term"], t["entity_type"]) for t in vocab.terms}
     assert len(vocab.terms) == 4
+
+
+def test_a_familys_usual_member_must_be_one_of_its_members(tmp_path):
+    vocab = V.Vocabulary()
+    src = source("famplex")
+    vocab.add_concept("fplx:AKT", "gene", "AKT", src, is_family=True, members=["NCBIGene:207", "NCBIGene:208"])
+    for cid, name in (("NCBIGene:207", "AKT1"), ("NCBIGene:7422", "VEGFA")):
+        vocab.add_concept(cid, "gene", name, source("hgnc"))
+    table = tmp_path / "learned_family_members.tsv"
+    # the VEGF row names a family this vocabulary lacks (one built from other gene sources): skipped
+    table.write_text("# learned\nfamily\tmember\twhy\nfplx:AKT\tNCBIGene:207\t34/39\nfplx:VEGF\tNCBIGene:7422\t28/31\n")
+    assert V.load_usual_members(vocab, table) == 1 and vocab.usual_members == {"fplx:AKT": "NCBIGene:207"}
+    table.write_text("family\tmember\twhy\nfplx:AKT\tNCBIGene:7422\twrong\n")
+    with pytest.raises(V.VocabularyFileError, match="learned_family_members.tsv: NCBIGene:7422 is no member of the family fplx:AKT"):
+        V.load_usual_members(V.Vocabulary(concepts=dict(vocab.concepts)), table)
+
+
+def test_the_shipped_usual_members_are_members_of_their_families(built_project):
+    import json
+    import pyarrow.parquet as pq
+    vocabulary = built_project / "results" / "vocabulary"
+    info = json.loads((vocabulary / "vocabulary.json").read_text())
+    concepts = pq.read_table(vocabulary / "concepts.parquet").to_pandas().set_index("concept_id")
+    assert info["usual_members"]["fplx:AKT"] == "NCBIGene:207"
+    for family, member in info["usual_members"].items():
+        assert concepts.loc[family, "is_family"] and member in list(concepts.loc[family, "members"])
