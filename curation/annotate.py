@@ -272,6 +272,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 HUMAN = "NCBITaxon:9606"
+# a name written as numbered members: "ERK1/2", "ERK 1/2", "MEK-1/2" (stem, then the numbers)
+_NUMBERED_MEMBERS = re.compile(r"([A-Za-z][A-Za-z0-9]*?[A-Za-z][ -]?)(\d+(?:/\d+)+)")
 # a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
 # are written so in any paper (dopamine D1 receptors)
 _NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
@@ -726,6 +728,7 @@ class Annotator:
             text, mentions = p["text"], per_passage[p["passage_id"]]
             mentions += self._variants(text, spans_of[p["passage_id"]], mentions)
             mentions += self._coordinated(text, mentions)
+            self._numbered_members(text, mentions, species_of, focus)
             self._numbered_siblings(text, mentions)
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
@@ -946,6 +949,39 @@ class Annotator:
                 taken.append((s, e))
                 end = s
         return out
+
+    def _numbered_members(self, text: str, mentions: list[Mention], species_of: dict[int, tuple[Mention, str]],
+                          focus: str | None) -> None:
+        """A family written as its numbered members names those genes: FamPlex grounds "ERK1/2", "MEK1/2" and
+        "JNK 1/2" to the families ERK, MEK and JNK, and the text says which of them. Each number becomes a
+        mention of stem and number where the vocabulary names one gene so ("ERK1" is MAPK3, the "2" MAPK1), in
+        the species of its sentence or paper, as "Akt1/2", which no vocabulary writes whole, reads already (see
+        _numbered_siblings). The family stays where one of them names no gene. Replaces in `mentions`."""
+        for m in list(mentions):
+            if m.entity_type != "gene" or m.method != "dictionary" or not m.concept_id or m.concept_id in self.gene_taxa:
+                continue
+            named = _NUMBERED_MEMBERS.fullmatch(text, m.start, m.end)
+            if named is None:
+                continue
+            stem, numbers = named.group(1), named.group(2).split("/")
+            species = species_of[id(m)][1] if id(m) in species_of else focus
+            members, pos = [], m.start
+            for i, number in enumerate(numbers):
+                written = stem + number
+                resolved = self.resolve_text(written) or self.resolve_text(written.replace(" ", "").replace("-", ""))
+                if resolved is None or resolved[0] != "gene" or resolved[1] not in self.gene_taxa:
+                    break
+                concept = resolved[1]
+                if species and self.gene_taxa[concept] != species:
+                    concept = self._orthologs.get(concept, {}).get(species, concept)
+                start = pos if i == 0 else pos + 1
+                end = start + (len(written) if i == 0 else len(number))
+                members.append(Mention(start, end, "gene", concept, [concept, m.concept_id], "coordination", written,
+                                       resolved[2], 0.7))
+                pos = end
+            if len(members) == len(numbers) and len({x.concept_id for x in members}) == len(members):
+                mentions.remove(m)
+                mentions += members
 
     def _numbered_siblings(self, text: str, mentions: list[Mention]) -> None:
         """Genes named by a number after a gene whose name ends in one ("caspase-3/7", "MMP-2/-9", "Smad1/5/8",

@@ -63,7 +63,10 @@ def test_domain_entities_are_normalised(dataset):
     summary = mentions_of(dataset, "summary_md")
     assert concept_of(summary, "CCL2") == {"NCBIGene:6347"}
     assert concept_of(summary, "ZEB1") == {"NCBIGene:6935"}
-    assert concept_of(summary, "ERK1/2") == {"fplx:ERK"}  # a family, never forced onto one gene
+    # "ERK1/2" names the family's two members, ERK1 and ERK2: each its gene, never the family forced onto one
+    assert concept_of(summary, "ERK1") == {"NCBIGene:5595"} and "ERK1/2" not in set(summary.text)
+    erk2 = summary[(summary.text == "2") & (summary.matched_term == "ERK2")]
+    assert set(erk2.concept_id) == {"NCBIGene:5594"} and all(list(c) == ["NCBIGene:5594", "fplx:ERK"] for c in erk2.candidates)
     assert concept_of(summary, "T790M") == {"hgvs:EGFR:p.Thr790Met"}
 
 
@@ -267,13 +270,28 @@ def test_a_number_after_a_numbered_gene_names_its_sibling(resources):
         ("IL-1alpha", "NCBIGene:3552"), ("beta", "NCBIGene:3553"), ("PPARα", "NCBIGene:5465"), ("γ", "NCBIGene:5468")]
     assert genes("TGF-beta1 and -beta2 and cyclin D1 and D2 rose in patients.") == [
         ("TGF-beta1", "NCBIGene:7040"), ("beta2", "NCBIGene:7042"), ("cyclin D1", "NCBIGene:595"), ("D2", "NCBIGene:894")]
-    # a number that counts, a range, and a family name are left alone
+    # a number that counts and a range are left alone
     assert genes("IL-6 and 10 patients were seen.") == [("IL-6", "NCBIGene:3569")]
     assert genes("NPHP1-9 were sequenced in patients.") == [("NPHP1", "NCBIGene:4867")]
-    assert genes("ERK1/2 was active in patients.") == [("ERK1/2", "fplx:ERK")]
     sibling = [m for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p", "offset": 0, "text": "MMP-2/-9 rose."}])["mentions"]
                if m["text"] == "9"]
     assert [(m["method"], m["matched_term"]) for m in sibling] == [("coordination", "MMP-9")]
+
+
+def test_a_family_written_as_its_numbered_members_names_those_genes(resources):
+    def genes(text):
+        return annotated(resources, text, entity_type="gene")
+
+    # FamPlex grounds "ERK1/2" and "MEK 1/2" to the families; the text says which members: MAPK3 and MAPK1
+    assert genes("ERK1/2 and MEK 1/2 were active in patients.") == [
+        ("ERK1", "NCBIGene:5595"), ("2", "NCBIGene:5594"), ("MEK 1", "NCBIGene:5604"), ("2", "NCBIGene:5605")]
+    # in a mouse paper, the mouse's (Mapk3, Mapk1)
+    assert genes("Erk1/2 was active in mice.") == [("Erk1", "NCBIGene:26417"), ("2", "NCBIGene:26413")]
+    members = [m for m in resources.annotator.annotate("0" * 16, [{"passage_id": "p", "offset": 0, "text": "ERK1/2 rose."}])["mentions"]]
+    assert [(m["method"], m["matched_term"], m["candidates"]) for m in members] == [
+        ("coordination", "ERK1", ["NCBIGene:5595", "fplx:ERK"]), ("coordination", "ERK2", ["NCBIGene:5594", "fplx:ERK"])]
+    # weights are no numbered names: "p42/44" stays the family
+    assert genes("p42/44 was active in patients.") == [("p42/44", "fplx:ERK")]
 
 
 def test_a_gene_named_with_its_abbreviation_inside_is_one_mention(resources):
