@@ -746,6 +746,12 @@ class Annotator:
                 m = max(covering, key=lambda m: m.end - m.start)
                 if m.start - ls <= 1 or m.end - m.start >= 0.6 * (le - ls):
                     resolved = (m.entity_type, m.concept_id, m.source)
+                    # a name covering only the end of the long form is a broader concept where the words
+                    # before it make another one the abbreviation names itself: "Adipose triglyceride lipase
+                    # (ATGL)" is PNPLA2, not the lipase; "liver-type fatty acid binding protein (L-FABP)" FABP1
+                    own = self.resolve_text(short) if m.start - ls > 1 else None
+                    if own is not None and own[0] == m.entity_type and own[1] != m.concept_id:
+                        resolved = own
             meaning.setdefault(short, (*resolved, long_) if resolved else None)
             long_forms.setdefault(short, (long_, {m.entity_type for m in per_passage[p["passage_id"]]
                                                   if ls <= m.start and m.end <= le}))

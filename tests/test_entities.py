@@ -232,6 +232,18 @@ def test_a_syndrome_abbreviation_names_its_gene_where_the_words_around_say_so(re
     assert found == [("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221"), ("MEN1", "mesh:D018761"), ("MEN1", "NCBIGene:4221")]
 
 
+def test_an_abbreviation_whose_long_form_is_only_partly_a_name_keeps_its_own_reading(resources):
+    # "triglyceride lipase" and "fatty acid binding protein" cover most of the long forms, but the words before
+    # them make another concept, which the abbreviation names itself: ATGL is PNPLA2, L-FABP is FABP1
+    text = ("Adipose triglyceride lipase (ATGL) and liver-type fatty acid binding protein (L-FABP) were measured "
+            "in patients. ATGL and L-FABP rose.")
+    found = {(t, c) for t, c in annotated(resources, text, entity_type="gene") if t in ("ATGL", "L-FABP")}
+    assert found == {("ATGL", "NCBIGene:57104"), ("L-FABP", "NCBIGene:2168")}
+    # a long form a name covers from its start stays that name's: "CDK-activating kinase (CAK)" is no DDR1
+    cak = annotated(resources, "CDK-activating kinase (CAK) was active in patients.", entity_type="gene")
+    assert ("CAK", "NCBIGene:780") not in cak
+
+
 def test_a_gene_named_after_an_organism_the_vocabulary_lacks_is_that_organisms(resources):
     # "HIV-1 Tat" is the virus's protein, in the whole paper; mouse Tat (tyrosine aminotransferase) is no reading
     found = resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0,
