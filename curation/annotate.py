@@ -272,6 +272,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 HUMAN = "NCBITaxon:9606"
+MOUSE = "NCBITaxon:10090"
+# a genotype written after a gene's name: "Mvk (+/-)", "p53(-/-)", "Apoe-/-", "Ldlr−/−" (not "12 +/- 3")
+_GENOTYPE = re.compile(r"(?<=[A-Za-z0-9])(?:\s?\((?:\+|-|−)/(?:-|−)\)|(?:\+|-|−)/(?:-|−)(?![\w/]))")
 # a name written as numbered members: "ERK1/2", "ERK 1/2", "MEK-1/2" (stem, then the numbers)
 _NUMBERED_MEMBERS = re.compile(r"([A-Za-z][A-Za-z0-9]*?[A-Za-z][ -]?)(\d+(?:/\d+)+)")
 # a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
@@ -421,11 +424,20 @@ class Annotator:
         return per_mention, focus, named
 
     def _cue_ends(self, passages: list[dict]) -> dict[str, dict[int, str]]:
-        """Per passage, the end of each species cue (species_cues.tsv) -> its species."""
-        if self._cues is None:
-            return {p["passage_id"]: {} for p in passages}
-        return {p["passage_id"]: {c.end(): self.species_cues[c.group(0)] for c in self._cues.finditer(p["text"])}
-                for p in passages}
+        """Per passage, the end of each species cue (species_cues.tsv) -> its species, and of the document's
+        first genotype written after a name ("Mvk(+/-)", "Apoe-/-"), a cue for the mouse where the vocabulary
+        has its genes: knockouts and heterozygotes are of model animals, mostly mice (33 of the 40 NLM-Gene
+        train papers writing one, whose gold genes are mostly mouse genes; 6 human). Once per document: a
+        paper on human carriers may write many ("BRCA1+/-"), and one cue does not outweigh two namings of the
+        human. NLM-Gene genes 0.695 -> 0.699 (two mouse papers that name "human HIDS" as often as the mouse)."""
+        out = {p["passage_id"]: {c.end(): self.species_cues[c.group(0)] for c in self._cues.finditer(p["text"])}
+               if self._cues is not None else {} for p in passages}
+        if MOUSE in self._covered_species:
+            for p in passages:
+                if (genotype := _GENOTYPE.search(p["text"])) is not None:
+                    out[p["passage_id"]].setdefault(genotype.end(), MOUSE)
+                    break
+        return out
 
     def _namings(self, passages: list[dict], per_passage: dict[str, list[Mention]],
                  cues: dict[str, dict[int, str]]) -> dict[str, list[tuple[int, str]]]:

@@ -261,6 +261,19 @@ def test_a_name_the_human_gene_is_written_by_too_is_no_evidence_of_the_mouse(res
         ("Src", "NCBIGene:6714"), ("Fyn", "NCBIGene:2534"), ("Lck", "NCBIGene:3932")]
 
 
+def test_a_genotype_after_a_gene_is_a_cue_for_the_mouse(resources):
+    # two namings of the human (the disease the mouse models) against two of the mouse: a tie is human; a
+    # heterozygote's genotype says the genes are the mouse's. A mean's "12 +/- 3" is no genotype
+    def genes(made):
+        text = f"A murine model of human HIDS and of human disease. {made}. Splenocytes expressed CD80 and CD86."
+        return annotated(resources, text, entity_type="gene")[-2:]
+
+    assert genes("Mvk (+/-) mice were made") == [("CD80", "NCBIGene:12519"), ("CD86", "NCBIGene:12524")]
+    assert genes("Mvk-/- mice were made") == [("CD80", "NCBIGene:12519"), ("CD86", "NCBIGene:12524")]
+    assert genes("Mvk mice were made") == [("CD80", "NCBIGene:941"), ("CD86", "NCBIGene:942")]
+    assert genes("Mice were made, 12 +/- 3 of them") == [("CD80", "NCBIGene:941"), ("CD86", "NCBIGene:942")]
+
+
 def test_a_term_written_letter_for_letter_decides_between_equal_readings(resources):
     # mouse Ly6a's alias is "Sca-1"; human ATXN1's previous symbol "SCA1", hyphenated by the lexicon, is no
     # better a reading (its mouse ortholog is Atxn1), nor is Casp3's alias "SCA-1" in another case
