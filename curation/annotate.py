@@ -363,8 +363,9 @@ class Annotator:
         and its symbols ("Vps4" is a fly symbol and a yeast one) say nothing of an unnamed species. None:
         every species' genes are. usual_members: family -> the member gene the training gold gives its
         mentions (learned_family_members.tsv), which the mentions take when families_as_member (see
-        _families_as_members)."""
+        _families_as_members and _numbered_members)."""
         self.nested_chemicals = nested_chemicals
+        self.families_as_member = families_as_member
         self.usual_members = dict(usual_members or {}) if families_as_member else {}
         self.gene_symbols_as = gene_symbols_as or {}
         self.matcher = matcher
@@ -429,7 +430,7 @@ class Annotator:
         has its genes: knockouts and heterozygotes are of model animals, mostly mice (33 of the 40 NLM-Gene
         train papers writing one, whose gold genes are mostly mouse genes; 6 human). Once per document: a
         paper on human carriers may write many ("BRCA1+/-"), and one cue does not outweigh two namings of the
-        human. NLM-Gene genes 0.695 -> 0.699 (two mouse papers that name "human HIDS" as often as the mouse)."""
+        human. NLM-Gene genes +0.003 (two mouse papers that name "human HIDS" as often as the mouse)."""
         out = {p["passage_id"]: {c.end(): self.species_cues[c.group(0)] for c in self._cues.finditer(p["text"])}
                if self._cues is not None else {} for p in passages}
         if MOUSE in self._covered_species:
@@ -740,7 +741,8 @@ class Annotator:
             text, mentions = p["text"], per_passage[p["passage_id"]]
             mentions += self._variants(text, spans_of[p["passage_id"]], mentions)
             mentions += self._coordinated(text, mentions)
-            self._numbered_members(text, mentions, species_of, focus)
+            if self.families_as_member:
+                self._numbered_members(text, mentions, species_of, focus)
             self._numbered_siblings(text, mentions)
             for ls, le, ss, se in find_definitions(text):
                 definitions.append((p, ls, le, ss, se))
@@ -970,11 +972,14 @@ class Annotator:
 
     def _numbered_members(self, text: str, mentions: list[Mention], species_of: dict[int, tuple[Mention, str]],
                           focus: str | None) -> None:
-        """A family written as its numbered members names those genes: FamPlex grounds "ERK1/2", "MEK1/2" and
-        "JNK 1/2" to the families ERK, MEK and JNK, and the text says which of them. Each number becomes a
-        mention of stem and number where the vocabulary names one gene so ("ERK1" is MAPK3, the "2" MAPK1), in
-        the species of its sentence or paper, as "Akt1/2", which no vocabulary writes whole, reads already (see
-        _numbered_siblings). The family stays where one of them names no gene. Replaces in `mentions`."""
+        """Only with the families_as_member convention: a family written as its numbered members is those
+        genes, as the gene corpora annotate it ("ERK1/2" is MAPK3 and MAPK1 in their gold). FamPlex grounds
+        "ERK1/2", "MEK1/2" and "JNK 1/2" to the families ERK, MEK and JNK, which the pipeline keeps by default.
+        Each number becomes a mention of stem and number where the vocabulary names one gene so ("ERK1" is
+        MAPK3, the "2" MAPK1), in the species of its sentence or paper, the family their second candidate, as
+        "Akt1/2", which no vocabulary writes whole, reads in either convention (see _numbered_siblings). The
+        family stays where one of them names no gene. Replaces in `mentions`. Run before the families'
+        usual members are given, so "ERK1/2" is not MAPK1 alone."""
         for m in list(mentions):
             if m.entity_type != "gene" or m.method != "dictionary" or not m.concept_id or m.concept_id in self.gene_taxa:
                 continue

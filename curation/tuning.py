@@ -340,7 +340,9 @@ def main() -> None:
     stop, learned = learn_until_stable(terms, stoplist, names, concept_types, corpora, families, first=annotator,
                                        species=species)
     write(stop, learned, Path(args.out))
-    usual = learn_usual_members(annotator, corpora, members)
+    # the convention's own reading, before any usual member: "ERK1/2" is its two genes there, not the family
+    as_members = Annotator(annotator.matcher, {}, names, **species, families_as_member=True)
+    usual = learn_usual_members(as_members, corpora, members)
     write_usual_members(usual, Path(args.out))
     print(f"{len(stop)} stop-list rows, {len(learned)} learned terms, {len(usual)} families' usual members "
           f"written to {args.out}")
