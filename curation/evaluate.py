@@ -322,11 +322,15 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
 
 def family_gold_ids(concepts, annotator) -> dict[str, frozenset[str]]:
     """Family concept -> the gold IDs of its member genes and of their orthologs (mouse Akt1 for AKT1)."""
+    from .vocabulary import member_genes
+
+    families = {row["concept_id"]: row for row in concepts.filter(concepts.column("is_family"))
+                .select(["concept_id", "members", "is_family"]).to_pylist()}
     out = {}
-    for row in concepts.filter(concepts.column("is_family")).select(["concept_id", "members"]).to_pylist():
-        members = set(row["members"])
-        members |= {o for m in row["members"] for o in annotator.orthologs_of(m)}
-        out[row["concept_id"]] = frozenset(concept_to_gold(m) for m in members) - {None}
+    for family in families:
+        members = member_genes(families, family)  # through member families: NF-kappaB's NFKB1, RELA, ...
+        members |= {o for m in members for o in annotator.orthologs_of(m)}
+        out[family] = frozenset(concept_to_gold(m) for m in members) - {None}
     return out
 
 

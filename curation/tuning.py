@@ -303,6 +303,7 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
 def base_vocabulary(settings: dict, curated_dir: Path):
     """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families, the Annotator's
     species arguments, family -> its member genes) of the vocabulary without the learned tables."""
+    from . import vocabulary as V
     from .vocab_stage import build, curated_stoplist
 
     vocab = build(settings, curated_dir, learned=False)
@@ -314,7 +315,7 @@ def base_vocabulary(settings: dict, curated_dir: Path):
                "own_gene_species": frozenset(vocab.own_gene_species), "species_cues": dict(vocab.species_cues),
                "orthologs": dict(vocab.orthologs), "gene_symbols_as": dict(vocab.gene_symbols_as),
                "genes_unnamed": frozenset(vocab.genes_unnamed)}
-    members = {cid: frozenset(c["members"]) for cid, c in vocab.concepts.items() if c["is_family"]}
+    members = {cid: frozenset(V.member_genes(vocab.concepts, cid)) for cid, c in vocab.concepts.items() if c["is_family"]}
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
             {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species, members)
 

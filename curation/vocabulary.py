@@ -661,6 +661,20 @@ def load_species_cues(vocab: Vocabulary, path: Path) -> None:
         vocab.species_cues[row["cue"]] = row["concept_id"]
 
 
+def member_genes(concepts: dict[str, dict], family: str) -> set[str]:
+    """The genes of a family, through its member families too: FamPlex's NF-kappaB is the families
+    NFkappaB_1 and NFkappaB_2, whose members are NFKB1, RELA, ..."""
+    genes, seen, todo = set(), set(), [family]
+    while todo:
+        concept = concepts.get(todo.pop())
+        if concept is None or concept["concept_id"] in seen:
+            continue
+        seen.add(concept["concept_id"])
+        for member in concept["members"]:
+            (todo.append(member) if concepts.get(member, {}).get("is_family") else genes.add(member))
+    return genes
+
+
 def load_usual_members(vocab: Vocabulary, path: Path) -> int:
     """learned_family_members.tsv: family, member, why -- the member gene a family's mentions are given under
     the families_as_member convention. A row whose family or member this vocabulary lacks is skipped (a
@@ -671,7 +685,7 @@ def load_usual_members(vocab: Vocabulary, path: Path) -> int:
         family, member = vocab.concepts.get(row["family"]), row["member"]
         if family is None or member not in vocab.concepts:
             continue
-        if not family["is_family"] or member not in family["members"]:
+        if not family["is_family"] or member not in member_genes(vocab.concepts, row["family"]):
             raise VocabularyFileError(f"{path.name}: {member} is no member of the family {row['family']}")
         vocab.usual_members[row["family"]] = member
         kept += 1

@@ -526,6 +526,7 @@ def test_a_family_scored_as_its_members_counts_the_members_the_gold_gives(tmp_pa
     assert evaluate(resources.annotator, docs)[0]["document"]["gene"]["tp"] == 0  # the family is fplx:AKT
     members = family_gold_ids(resources.concepts.table, resources.annotator)
     assert {"207", "208", "10000", "11651"} <= members["fplx:AKT"]  # AKT1-3 and mouse Akt1, their ortholog
+    assert {"4790", "5970"} <= members["fplx:NFkappaB"]  # NFKB1 and RELA, through the member family NFkappaB_1
     scored = evaluate(resources.annotator, docs, family_members=members)[0]["document"]["gene"]
     assert (scored["tp"], scored["fp"], scored["fn"]) == (2, 1, 1)  # ERK's members are not TP53 (7157)
 

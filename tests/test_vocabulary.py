@@ -558,6 +558,13 @@ def test_a_familys_usual_member_must_be_one_of_its_members(tmp_path):
     # the VEGF row names a family this vocabulary lacks (one built from other gene sources): skipped
     table.write_text("# learned\nfamily\tmember\twhy\nfplx:AKT\tNCBIGene:207\t34/39\nfplx:VEGF\tNCBIGene:7422\t28/31\n")
     assert V.load_usual_members(vocab, table) == 1 and vocab.usual_members == {"fplx:AKT": "NCBIGene:207"}
+    # a member family's gene is the family's gene: NF-kappaB is NFkappaB_1 (NFKB1, RELA) and NFkappaB_2
+    vocab.add_concept("fplx:NFkappaB", "gene", "NFkappaB", src, is_family=True, members=["fplx:NFkappaB_1"])
+    vocab.add_concept("fplx:NFkappaB_1", "gene", "NFkappaB_1", src, is_family=True, members=["NCBIGene:4790", "NCBIGene:5970"])
+    vocab.add_concept("NCBIGene:4790", "gene", "NFKB1", source("hgnc"))
+    assert V.member_genes(vocab.concepts, "fplx:NFkappaB") == {"NCBIGene:4790", "NCBIGene:5970"}
+    table.write_text("family\tmember\twhy\nfplx:NFkappaB\tNCBIGene:4790\t17/31\n")
+    assert V.load_usual_members(vocab, table) == 1 and vocab.usual_members["fplx:NFkappaB"] == "NCBIGene:4790"
     table.write_text("family\tmember\twhy\nfplx:AKT\tNCBIGene:7422\twrong\n")
     with pytest.raises(V.VocabularyFileError, match="learned_family_members.tsv: NCBIGene:7422 is no member of the family fplx:AKT"):
         V.load_usual_members(V.Vocabulary(concepts=dict(vocab.concepts)), table)
