@@ -258,6 +258,12 @@ def test_a_name_the_human_gene_is_written_by_too_is_no_evidence_of_the_mouse(res
         ("Src", "NCBIGene:6714"), ("Fyn", "NCBIGene:2534"), ("Lck", "NCBIGene:3932")]
 
 
+def test_overrides_correct_names_hgnc_gives_another_gene(resources):
+    # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
+    assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
+        ("IL-1ra", "NCBIGene:3557"), ("IL-1Ra", "NCBIGene:3557"), ("SRC-2", "NCBIGene:10499")]
+
+
 def test_a_genotype_after_a_gene_is_a_cue_for_the_mouse(resources):
     # two namings of the human (the disease the mouse models) against two of the mouse: a tie is human; a
     # heterozygote's genotype says the genes are the mouse's. A mean's "12 +/- 3" is no genotype
