@@ -258,6 +258,15 @@ def test_a_name_the_human_gene_is_written_by_too_is_no_evidence_of_the_mouse(res
         ("Src", "NCBIGene:6714"), ("Fyn", "NCBIGene:2534"), ("Lck", "NCBIGene:3932")]
 
 
+def test_common_lab_lines_are_cell_lines_and_name_their_species(resources):
+    # "PANC-1" had been mouse Panc1; a paper's human lines outweigh its one mouse, so EGFR is human EGFR
+    text = "PANC-1, MIA PaCa-2 and A431 cells were grafted into a mouse. EGFR was inhibited."
+    assert annotated(resources, text, typed=True) == [
+        ("PANC-1", "cell_line", "cellosaurus:CVCL_0480"), ("MIA PaCa-2", "cell_line", "cellosaurus:CVCL_0428"),
+        ("A431", "cell_line", "cellosaurus:CVCL_0037"), ("mouse", "species", "NCBITaxon:10090"),
+        ("EGFR", "gene", "NCBIGene:1956")]
+
+
 def test_overrides_correct_names_hgnc_gives_another_gene(resources):
     # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
     assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
