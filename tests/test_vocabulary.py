@@ -575,7 +575,9 @@ def test_the_shipped_usual_members_are_members_of_their_families(built_project):
     import pyarrow.parquet as pq
     vocabulary = built_project / "results" / "vocabulary"
     info = json.loads((vocabulary / "vocabulary.json").read_text())
-    concepts = pq.read_table(vocabulary / "concepts.parquet").to_pandas().set_index("concept_id")
+    table = pq.read_table(vocabulary / "concepts.parquet", columns=["concept_id", "is_family", "members"])
+    families = {row["concept_id"]: row for row in table.to_pylist() if row["is_family"]}
     assert info["usual_members"]["fplx:AKT"] == "NCBIGene:207"
+    assert info["usual_members"]["fplx:NFkappaB"] == "NCBIGene:4790"  # a gene of its member family NFkappaB_1
     for family, member in info["usual_members"].items():
-        assert concepts.loc[family, "is_family"] and member in list(concepts.loc[family, "members"])
+        assert family in families and member in V.member_genes(families, family)
