@@ -1,7 +1,7 @@
 """Learn from training splits (never dev or test): which terms to add and which to stop matching.
 
 ``python -m curation.tuning`` builds the vocabulary *without* the tables it writes (so a run never learns
-from its own output), runs that annotator over the training corpora named below, and rewrites two curated
+from its own output), runs that annotator over the training corpora named below, and rewrites three curated
 tables that the vocabulary step reads like any other, each row with its evidence:
 
 - ``learned_terms.tsv``: a text the gold gives one concept (at least 75% of its gold mentions, in all
