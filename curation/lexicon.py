@@ -73,6 +73,8 @@ def is_case_sensitive(term: str, kind: str, entity_type: str | None = None) -> b
 # A Greek letter written as its Latin initial, as abstracts write it: "TNFa", "IFN-g", "TGF-b1", "NF-kB",
 # "PPARa". Only where the word is attached to a symbol's capital or digit and ends the term or comes
 # before a digit or capital, so that no word of a name ("factor alpha") loses its letters.
+GREEK_INITIAL = {"alpha": "a", "\u03b1": "a", "beta": "b", "\u03b2": "b", "gamma": "g", "\u03b3": "g"}
+_LEADING_GREEK = re.compile(rf"(alpha|beta|gamma|\u03b1|\u03b2|\u03b3)[{HYPHENS}]([A-Za-z]{{4,}}.*)", re.I)
 _LATIN_GREEK = {word: re.compile(rf"(?<=[A-Z0-9])[{HYPHENS}]?{word}(?=$|[0-9A-Z])") for word in GREEK}
 _GREEK_APART = {word: re.compile(rf"(?<=[A-Z0-9])[{HYPHENS} ]{word}(?=$|[0-9A-Z{HYPHENS} ])") for word in GREEK}
 _GREEK_JOINED = {word: re.compile(rf"(?<=[A-Z0-9]){word}(?=$|[0-9A-Z{HYPHENS} ])") for word in GREEK}
@@ -101,6 +103,11 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
                 if _LATIN_GREEK[word].search(t):  # "TNF-alpha" -> "TNF-a" and "TNFa"
                     out |= {_LATIN_GREEK[word].sub(lambda m: m.group(0)[:-len(word)] + word[0], t),
                             _LATIN_GREEK[word].sub(word[0], t)}
+    if entity_type == "gene":
+        for t in list(out):  # a leading Greek word as its initial too, as abstracts write it: "b-catenin",
+            # "a-tubulin"; only before a hyphen and a word, so no "a" or "b" alone becomes one
+            if (lead := _LEADING_GREEK.fullmatch(t)) is not None:
+                out.add(GREEK_INITIAL[lead.group(1).lower()] + "-" + lead.group(2))
     for word, letter in GREEK.items():
         for t in list(out):
             if word in t.lower():

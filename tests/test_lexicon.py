@@ -63,6 +63,13 @@ def test_a_greek_letter_written_as_its_latin_initial():
     assert concepts_found(terms, "NF-KB and IFNG") == {}
 
 
+def test_a_leading_greek_word_written_as_its_latin_initial():
+    terms = [term("beta-catenin", "NCBIGene:1499", "gene", "alias"), term("alpha-tubulin", "fplx:TUBA", "gene", "famplex")]
+    assert concepts_found(terms, "b-catenin and a-tubulin rose") == {"b-catenin": ["NCBIGene:1499"], "a-tubulin": ["fplx:TUBA"]}
+    # only before a hyphen and a word: "beta 2" and a lone letter are left alone
+    assert not {"b 2", "b2", "b"} & variants("beta 2", "alias", "gene") and "b" not in variants("beta", "alias", "gene")
+
+
 def test_a_names_number_joined_to_its_last_word():
     # NLM-Gene writes "Talin1" for HGNC's "talin 1"; a short word ("type 1") or a letter ("annexin A") is not joined
     terms = [term("talin 1", "NCBIGene:7094", "gene", "name")]
