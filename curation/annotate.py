@@ -560,6 +560,15 @@ class Annotator:
                 # ("Met" is mouse Met, else human MET), or no gene at all ("Errb1" in a human paper)
                 others = [c for c, t in zip(m.candidates, taxa) if t in allowed]
                 if not others:
+                    # a symbol with a digit written as the other species writes it names the gene of the same
+                    # symbol here: "Sp3" in a human paper is SP3 (short symbols keep their case, so "Sp3" never
+                    # matched SP3 itself); a word-like one ("Met", "Tat") is no such writing
+                    others = [o for c in m.candidates if self.concept_names.get(c) == m.written
+                              and any(ch.isdigit() for ch in m.written)
+                              for o in [self._orthologs.get(c, {}).get(t) for t in dict.fromkeys((focus, HUMAN))]
+                              if o is not None and self.gene_taxa.get(o) in allowed
+                              and (self.concept_names.get(o) or "").casefold() == m.written.casefold()][:1]
+                if not others:
                     continue
                 _take(m, others[0], min(m.confidence, 0.7))
                 taxa = [self.gene_taxa.get(c) for c in m.candidates]
@@ -632,10 +641,17 @@ class Annotator:
         def unnamed(e: Entry) -> bool:
             return e.entity_type == "gene" and self.gene_taxa.get(e.concept_id) not in (None, *allowed)
 
+        def same_symbol_here(e: Entry) -> bool:
+            # a symbol with a digit, as another species writes it, whose gene of the same symbol is one of a
+            # named species: _by_species reads it as that gene ("Sp3" in a human paper is SP3)
+            return (any(ch.isdigit() for ch in e.term) and self.concept_names.get(e.concept_id) == e.term
+                    and any(t in allowed and (self.concept_names.get(o) or "").casefold() == e.term.casefold()
+                            for t, o in self._orthologs.get(e.concept_id, {}).items()))
+
         def read(entries: list[Entry]) -> list[Entry]:
             # a species read unnamed (mouse) stays a candidate beside the named ones: see _by_species
             if all(unnamed(e) for e in entries if e.entity_type == "gene"):
-                return [e for e in entries if not unnamed(e)]
+                return [e for e in entries if not unnamed(e) or same_symbol_here(e)]
             return [e for e in entries if not unnamed(e) or self.gene_taxa[e.concept_id] in self.genes_unnamed]
         reread = False
         for p in passages:

@@ -267,6 +267,14 @@ def test_common_lab_lines_are_cell_lines_and_name_their_species(resources):
         ("EGFR", "gene", "NCBIGene:1956")]
 
 
+def test_a_symbol_with_a_digit_as_another_species_writes_it_is_the_gene_of_that_symbol(resources):
+    # short symbols keep their case, so "Sp3" never matched SP3; in a human paper it is not mouse Sp3 but SP3
+    assert annotated(resources, "Sp3 and Sp4 rose in patients.", entity_type="gene") == [
+        ("Sp3", "NCBIGene:6670"), ("Sp4", "NCBIGene:6671")]
+    # an ortholog of another symbol is no such writing: mouse Mt1's human ortholog is MT1M ("Mt1" here is a bone)
+    assert annotated(resources, "The Mt1 base was narrow in humans.", entity_type="gene") == []
+
+
 def test_overrides_correct_names_hgnc_gives_another_gene(resources):
     # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
     assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
