@@ -495,6 +495,16 @@ class Annotator:
         evidence.update(taxon for ends in cues.values() for taxon in ends.values())
         return evidence
 
+    def _same_symbol_in(self, gene: str, written: str, species: str | None) -> str | None:
+        """The gene of `species` whose symbol `written` is, case aside, where `written` is `gene`'s own symbol
+        and has a digit: "Sp3", mouse Sp3's symbol, is human SP3 (short symbols keep their case, so "Sp3"
+        never matches SP3 itself). A word-like symbol ("Met", "Tat") is no such writing, nor is an ortholog of
+        another symbol (mouse Mt1's human ortholog is MT1M)."""
+        if not any(ch.isdigit() for ch in written) or self.concept_names.get(gene) != written:
+            return None
+        other = self._orthologs.get(gene, {}).get(species)
+        return other if other and (self.concept_names.get(other) or "").casefold() == written.casefold() else None
+
     def _species_decides(self, m: Mention, taxa: list[str | None]) -> bool:
         """Whether the species picks this mention's reading: its candidates are genes of several species,
         and neither a family nor a chemical is its reading or a candidate tied with it (families are of no
@@ -563,11 +573,8 @@ class Annotator:
                     # a symbol with a digit written as the other species writes it names the gene of the same
                     # symbol here: "Sp3" in a human paper is SP3 (short symbols keep their case, so "Sp3" never
                     # matched SP3 itself); a word-like one ("Met", "Tat") is no such writing
-                    others = [o for c in m.candidates if self.concept_names.get(c) == m.written
-                              and any(ch.isdigit() for ch in m.written)
-                              for o in [self._orthologs.get(c, {}).get(t) for t in dict.fromkeys((focus, HUMAN))]
-                              if o is not None and self.gene_taxa.get(o) in allowed
-                              and (self.concept_names.get(o) or "").casefold() == m.written.casefold()][:1]
+                    others = [o for c in m.candidates for t in dict.fromkeys((focus, HUMAN)) if t in allowed
+                              if (o := self._same_symbol_in(c, m.written, t))][:1]
                 if not others:
                     continue
                 _take(m, others[0], min(m.confidence, 0.7))
@@ -641,12 +648,8 @@ class Annotator:
         def unnamed(e: Entry) -> bool:
             return e.entity_type == "gene" and self.gene_taxa.get(e.concept_id) not in (None, *allowed)
 
-        def same_symbol_here(e: Entry) -> bool:
-            # a symbol with a digit, as another species writes it, whose gene of the same symbol is one of a
-            # named species: _by_species reads it as that gene ("Sp3" in a human paper is SP3)
-            return (any(ch.isdigit() for ch in e.term) and self.concept_names.get(e.concept_id) == e.term
-                    and any(t in allowed and (self.concept_names.get(o) or "").casefold() == e.term.casefold()
-                            for t, o in self._orthologs.get(e.concept_id, {}).items()))
+        def same_symbol_here(e: Entry) -> bool:  # _by_species reads it as that gene ("Sp3" is SP3 here)
+            return any(self._same_symbol_in(e.concept_id, e.term, t) for t in allowed)
 
         def read(entries: list[Entry]) -> list[Entry]:
             # a species read unnamed (mouse) stays a candidate beside the named ones: see _by_species
@@ -862,7 +865,7 @@ class Annotator:
             member = self.usual_members.get(m.concept_id) if m.entity_type == "gene" else None
             if member is None:
                 continue
-            species = species_of[id(m)][1] if id(m) in species_of else focus
+            species = species_of[id(m)][1] if id(m) in species_of else focus  # the sentence's, else the paper's
             member = self._orthologs.get(member, {}).get(species, member)
             m.candidates = [member, m.concept_id] + [c for c in m.candidates if c not in (member, m.concept_id)]
             m.concept_id, m.method, m.confidence = member, "family_member", min(m.confidence, 0.6)

@@ -214,13 +214,10 @@ def test_what_is_learned_is_judged_on_the_readings_the_species_step_gives():
 
 
 def _akt_annotator(**kwargs):
-    terms = [
-        {"term": "Akt", "concept_id": "fplx:AKT", "entity_type": "gene", "term_kind": "famplex", "source": "t"},
-        {"term": "AKT1", "concept_id": "NCBIGene:207", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
-        {"term": "Akt1", "concept_id": "NCBIGene:11651", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
-        {"term": "AKT2", "concept_id": "NCBIGene:208", "entity_type": "gene", "term_kind": "symbol", "source": "t"},
-        {"term": "mice", "concept_id": "NCBITaxon:10090", "entity_type": "species", "term_kind": "curated", "source": "t"},
-    ]
+    terms = [{"term": term, "concept_id": concept, "entity_type": etype, "term_kind": kind, "source": "t"}
+             for term, concept, etype, kind in [("Akt", "fplx:AKT", "gene", "famplex"), ("AKT1", "NCBIGene:207", "gene", "symbol"),
+                                                ("Akt1", "NCBIGene:11651", "gene", "symbol"), ("AKT2", "NCBIGene:208", "gene", "symbol"),
+                                                ("mice", "NCBITaxon:10090", "species", "curated")]]
     names = {"NCBIGene:207": "AKT1", "NCBIGene:11651": "Akt1", "NCBIGene:208": "AKT2"}
     taxa = {"NCBIGene:207": "NCBITaxon:9606", "NCBIGene:208": "NCBITaxon:9606", "NCBIGene:11651": "NCBITaxon:10090"}
     return Annotator(build_matcher(terms, {}), {}, names, gene_taxa=taxa, **kwargs)
