@@ -807,11 +807,13 @@ class Annotator:
                     overlapping = [x for x in mentions if x.start < e and s < x.end]
                     if value is None:
                         # the paper defines this short form as something the vocabularies do not name: a weak
-                        # dictionary guess (alias, previous symbol, ambiguous) is dropped; a symbol or name
-                        # stays, and so does a disease unless the long form is plainly something else
+                        # dictionary guess (alias, previous symbol, ambiguous) is dropped, also one inside the
+                        # short form ("ARMS" in "ARMS-PCR"); a symbol or name stays, and so does a disease
+                        # unless the long form is plainly something else
                         for x in overlapping:
-                            if x.start == s and x.end == e and x.method == "dictionary" and (
-                                    x.confidence < 0.7 or self._not_this_disease(x, *long_forms[m.group(1)])):
+                            if s <= x.start and x.end <= e and x.method == "dictionary" and (
+                                    x.confidence < 0.7
+                                    or self._not_this_disease(x, *long_forms[m.group(1)])):
                                 mentions.remove(x)
                         continue
                     etype, concept, source, long_ = value

@@ -448,6 +448,14 @@ def test_a_disease_acronym_the_paper_spells_out_as_something_else_is_not_that_di
         ("NASH", "mesh:D065626"), ("NASH", "mesh:D065626")]
 
 
+def test_a_short_form_the_paper_defines_as_nothing_named_loses_the_weak_guess_inside_it(resources):
+    # "ARMS" is an alias of KIDINS220; here it is the start of a method's short form
+    text = "DNA was genotyped by the amplification refractory mutation system polymerase chain reaction (ARMS-PCR) method."
+    assert annotated(resources, text, entity_type="gene") == []
+    assert annotated(resources, "ARMS expression was lower in the neurons.", entity_type="gene") == [
+        ("ARMS", "NCBIGene:57498")]
+
+
 def test_codons_are_not_abbreviations(resources):
     def found(text):
         return annotated(resources, text)
