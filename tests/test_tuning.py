@@ -217,7 +217,8 @@ def _akt_annotator(**kwargs):
     terms = [{"term": term, "concept_id": concept, "entity_type": etype, "term_kind": kind, "source": "t"}
              for term, concept, etype, kind in [("Akt", "fplx:AKT", "gene", "famplex"), ("AKT1", "NCBIGene:207", "gene", "symbol"),
                                                 ("Akt1", "NCBIGene:11651", "gene", "symbol"), ("AKT2", "NCBIGene:208", "gene", "symbol"),
-                                                ("mice", "NCBITaxon:10090", "species", "curated")]]
+                                                ("mice", "NCBITaxon:10090", "species", "curated"),
+                                                ("rats", "NCBITaxon:10116", "species", "curated")]]
     names = {"NCBIGene:207": "AKT1", "NCBIGene:11651": "Akt1", "NCBIGene:208": "AKT2"}
     taxa = {"NCBIGene:207": "NCBITaxon:9606", "NCBIGene:208": "NCBITaxon:9606", "NCBIGene:11651": "NCBITaxon:10090"}
     return Annotator(build_matcher(terms, {}), {}, names, gene_taxa=taxa, **kwargs)
@@ -270,3 +271,6 @@ def test_under_families_as_member_a_family_mention_is_its_usual_member_in_the_pa
                                                                               ["NCBIGene:11651", "fplx:AKT"])
     human = as_member.annotate("d", [{**passages[0], "text": "Akt was active."}])["mentions"]
     assert [m["concept_id"] for m in human] == ["NCBIGene:207"]
+    # the vocabulary has no rat Akt1: the family stays, rather than the human gene in a rat paper
+    rat = as_member.annotate("d", [{**passages[0], "text": "Akt was active in rats."}])["mentions"]
+    assert [(m["text"], m["concept_id"]) for m in rat] == [("Akt", "fplx:AKT"), ("rats", "NCBITaxon:10116")]
