@@ -275,6 +275,16 @@ def test_a_symbol_with_a_digit_as_another_species_writes_it_is_the_gene_of_that_
     assert annotated(resources, "The Mt1 base was narrow in humans.", entity_type="gene") == []
 
 
+def test_genes_written_as_the_mouses_in_a_rat_paper_are_not_the_mouses(resources):
+    # rats write their genes as mice do; the vocabulary has no rat genes, and a paper naming rats and not
+    # mice is not given the mouse's, even where it names humans too: the gene keeps its candidates only
+    text = "In rats, Mfn1, Mfn2, Drp1 and Fis1 were lower. Human cells were not used."
+    found = annotated(resources, text, entity_type="gene")
+    assert [t for t, _ in found] == ["Mfn1", "Mfn2", "Drp1", "Fis1"] and {c for _, c in found} == {None}
+    assert annotated(resources, "In rats and mice, Mfn1 and Mfn2 were lower.", entity_type="gene") == [
+        ("Mfn1", "NCBIGene:67414"), ("Mfn2", "NCBIGene:170731")]
+
+
 def test_overrides_correct_names_hgnc_gives_another_gene(resources):
     # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
     assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
