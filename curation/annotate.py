@@ -199,6 +199,13 @@ def _take(m: Mention, concept: str, confidence: float) -> None:
         m.matched_term, m.source, m.kind = entry.term, entry.source, entry.kind
 
 
+def _unread(m: Mention) -> None:
+    """A gene mention of a species the vocabulary lacks: its reading stays first among its candidates, and it
+    has no concept_id."""
+    m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
+    m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+
+
 def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, float]:
     """(entity_type, concept_id or None, candidates best first, deciding entry, confidence)."""
     best: dict[str, Entry] = {}
@@ -612,8 +619,7 @@ class Annotator:
         for p in passages:
             for m in per_passage[p["passage_id"]]:
                 if m.entity_type == "gene" and m.concept_id in self.gene_taxa and p["text"][m.start:m.end] in theirs:
-                    m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
-                    m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+                    _unread(m)
 
     def _genes_of_species_not_covered(self, mentions: list[Mention], focus: str | None = None) -> None:
         """A paper that names only organisms whose genes the vocabulary lacks (a mouse study, with HGNC
@@ -635,16 +641,14 @@ class Annotator:
         written_as = {self.gene_symbols_as.get(s) for s in studied - self._covered_species} - {None} - studied
         for m in mentions:
             if m.entity_type == "gene" and self.gene_taxa.get(m.concept_id) in written_as:
-                m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
-                m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+                _unread(m)
         if not studied or studied & self._covered_species:
             return
         if focus in self._covered_species and not any(self.gene_symbols_as.get(s) == focus for s in studied):
             return
         for m in mentions:
             if m.entity_type == "gene" and m.concept_id in self.gene_taxa:
-                m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
-                m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+                _unread(m)
 
     def _reread_without_species(self, passages: list[dict], found: dict[str, list], per_passage: dict[str, list[Mention]],
                                 allowed: set[str]) -> bool:
@@ -821,8 +825,7 @@ class Annotator:
                         # unless the long form is plainly something else
                         for x in overlapping:
                             if s <= x.start and x.end <= e and x.method == "dictionary" and (
-                                    x.confidence < 0.7
-                                    or self._not_this_disease(x, *long_forms[m.group(1)])):
+                                    x.confidence < 0.7 or self._not_this_disease(x, *long_forms[m.group(1)])):
                                 mentions.remove(x)
                         continue
                     etype, concept, source, long_ = value
