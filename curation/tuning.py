@@ -29,7 +29,7 @@ from pathlib import Path
 from schemas.tables import broader_type
 
 from .annotate import HUMAN, Annotator
-from .evaluate import (GoldDocument, embedded_mesh_ids, embedded_omim_equivalents, read_gold,
+from .evaluate import (GoldDocument, embedded_mesh_ids, embedded_omim_equivalents, passages_of, read_gold,
                        retired_mesh_equivalents, with_equivalents)
 from .lexicon import build_matcher, find, longest_first, term_key
 
@@ -53,10 +53,6 @@ CONTRADICTION_SHARE = 0.2  # this share are gold, contradicts learning it: BioRE
 MEMBER_SHARE = 0.5      # share of a family's mentions whose gold gives that one member, for it to be the usual one
 STOP_MIN_WRONG = 3      # matches outside the gold before a term is stopped
 STOP_MAX_PRECISION = 0.2
-
-
-def passages_of(doc: GoldDocument) -> list[dict]:
-    return [{"passage_id": f"p{i}", "offset": off, "text": text, "ordinal": i} for i, (off, text) in enumerate(doc.passages)]
 
 
 def annotated_types(docs: list[GoldDocument]) -> set[str]:

@@ -556,6 +556,21 @@ def test_gene_figures_within_the_vocabulary_leave_out_documents_of_other_species
     assert within["document"]["tp"] == 1 and within["document"]["fp"] == 0
 
 
+def test_human_gene_figures_count_human_genes_only_on_both_sides(tmp_path, resources):
+    from curation.evaluate import human_genes
+
+    gold = tmp_path / "gold.txt"
+    gold.write_text("1|t|STAT3 and CCL2 were active in tumours.\n1|a|\n1\t0\t5\tSTAT3\tGene\t6774\n"
+                    "1\t10\t14\tCCL2\tGene\t6347\n\n"
+                    "2|t|Stat3 was active in rat tumours.\n2|a|\n2\t0\t5\tStat3\tGene\t25125\n\n"
+                    "3|t|Stat3 and Zeb1 were active in mouse tumours.\n3|a|\n3\t0\t5\tStat3\tGene\t6774\n\n")
+    scored = human_genes(resources.annotator, read_pubtator(gold), resources.annotator.gene_taxa)
+    assert scored["documents"] == 3
+    # 1: both human genes found; 2: the rat gene counts on neither side; 3: the gold's human STAT3 is read as the
+    # mouse's (a miss), and mouse Zeb1, which the gold leaves out, is no human false positive
+    assert (scored["document"]["tp"], scored["document"]["fp"], scored["document"]["fn"]) == (2, 0, 1)
+
+
 def test_a_family_scored_as_its_members_counts_the_members_the_gold_gives(tmp_path, resources):
     from curation.evaluate import family_gold_ids
 
