@@ -285,6 +285,19 @@ def test_genes_written_as_the_mouses_in_a_rat_paper_are_not_the_mouses(resources
         ("Mfn1", "NCBIGene:67414"), ("Mfn2", "NCBIGene:170731")]
 
 
+def test_a_worm_paper_that_names_the_mouse_but_no_human_is_not_given_human_genes(resources):
+    # the worm's genes written beside their human orthologs' symbols ("CHE-11/IFT140"): the vocabulary has
+    # no worm genes, and the human reading is only the default's; the mouse's gene stays the mouse's
+    text = ("Caenorhabditis elegans arrests development as a dauer larva. daf-25 encodes the C. elegans "
+            "ortholog of mammalian Ankmy2, and mouse Ankmy2 binds guanylyl cyclase. Mutants have normal "
+            "OSM-9/TRPV4 and CHE-11/IFT140 in the cilia.")
+    found = dict(annotated(resources, text, entity_type="gene"))
+    assert found["Ankmy2"] == "NCBIGene:217473"
+    assert (found["TRPV4"], found["IFT140"]) == (None, None)
+    human = dict(annotated(resources, text.replace("Mutants", "In human cells, mutants"), entity_type="gene"))
+    assert (human["TRPV4"], human["IFT140"]) == ("NCBIGene:59341", "NCBIGene:9742")
+
+
 def test_overrides_correct_names_hgnc_gives_another_gene(resources):
     # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
     assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
