@@ -117,6 +117,10 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
                     out.add(re.sub(rf"(?<=[A-Z])[{HYPHENS} ](?=(?i:{word}))", "", t))  # "IFNbeta", "TNFalpha"
             if letter in t:
                 out.add(t.replace(letter, word))
+    if entity_type == "gene" and kind in _GENE_KINDS:
+        # a lower-case name opening a sentence or a title: "Beta-catenin", "Clathrin", "Estrogen receptor";
+        # only a word of four letters or more, so "p16", "eNOS" and "mer" keep their case
+        out |= {t[0].upper() + t[1:] for t in out if re.match(r"[a-z]{4}", t)}
     return out
 
 

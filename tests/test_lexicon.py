@@ -259,3 +259,13 @@ def test_a_gene_pinned_as_a_capitalised_word_matches_as_written():
              {**term("Adriamycin", "mesh:D004317", "chemical"), "term_kind": "curated"}]
     assert concepts_found(terms, "Twist rose, a twist; adriamycin") == {
         "Twist": ["NCBIGene:7291"], "adriamycin": ["mesh:D004317"]}
+
+
+def test_a_lower_case_gene_name_matches_capitalised_where_a_sentence_opens_with_it():
+    terms = [term("beta-catenin", "NCBIGene:1499", "gene", "alias"), term("clathrin", "fplx:Clathrin", "gene", "famplex"),
+             term("p16", "NCBIGene:1029", "gene", "alias"), term("eNOS", "NCBIGene:4846", "gene", "famplex")]
+    assert concepts_found(terms, "Beta-catenin and Clathrin rose; beta-catenin fell") == {
+        "Beta-catenin": ["NCBIGene:1499"], "Clathrin": ["fplx:Clathrin"], "beta-catenin": ["NCBIGene:1499"]}
+    # a short or internally capitalised one keeps its case: "P16" and "ENOS" are not these names
+    assert concepts_found(terms, "P16 and ENOS rose; p16 and eNOS fell") == {
+        "p16": ["NCBIGene:1029"], "eNOS": ["NCBIGene:4846"]}
