@@ -286,6 +286,9 @@ _GENOTYPE = re.compile(r"(?<=[A-Za-z0-9])(?:\s?\((?:\+|-|−)/(?:-|−)\)|(?:\+|
 _NUMBERED_MEMBERS = re.compile(r"([A-Za-z][A-Za-z0-9]*?[A-Za-z][ -]?)(\d+(?:/\d+)+)")
 # a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
 # are written so in any paper (dopamine D1 receptors)
+# what a drug class named after its target adds to the target's name: "mTOR inhibitors", "AT1 receptor blockers"
+_CLASS_ACTION = re.compile(rf"[{HYPHENS} ]+(inhibitors?|antagonists?|agonists?|blockers?|activators?|modulators?)",
+                           re.IGNORECASE)
 _NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
 SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one naming of a species
 
@@ -852,6 +855,8 @@ class Annotator:
         for p in passages:
             self._drop_shouted(p["text"], per_passage[p["passage_id"]])
             self._drop_labels(p["text"], per_passage[p["passage_id"]])
+        for p in passages:
+            per_passage[p["passage_id"]] += self._targets_of_classes(p["text"], per_passage[p["passage_id"]], focus)
         self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus)
         self._genes_of_the_organism_before(passages, per_passage)
         if self.usual_members:
@@ -894,6 +899,37 @@ class Annotator:
                 continue  # no member of that species here (JNK in a fly paper is basket): the family stays
             m.candidates = [member, m.concept_id] + [c for c in m.candidates if c not in (member, m.concept_id)]
             m.concept_id, m.method, m.confidence = member, "family_member", min(m.confidence, 0.6)
+
+    def _targets_of_classes(self, text: str, mentions: list[Mention], focus: str | None) -> list[Mention]:
+        """The gene or family a drug class is named after, as a mention inside the class's: "mTOR" in "mTOR
+        inhibitors", "JAK" in "JAK inhibitor", "androgen receptor" in "androgen receptor antagonists". MeSH
+        names these classes whole, which hid their target, while "JAK2 inhibitor", which MeSH does not name,
+        was the gene and a word; BioRED annotates the target. The class keeps its own mention."""
+        out = []
+        for outer in mentions:
+            if outer.entity_type not in ("chemical", "chemical_role") or outer.method != "dictionary":
+                continue
+            name = text[outer.start:outer.end]
+            genes = [(e, entries) for s, e, entries in find(self.matcher, name) if s == 0 and e < len(name)
+                     and _CLASS_ACTION.fullmatch(name[e:]) and any(x.entity_type == "gene" for x in entries)]
+            if not genes:
+                continue
+            end, entries = max(genes, key=lambda g: g[0])
+            # the gene of the paper's species, else the human's (or a family, of no one species)
+            for wanted in dict.fromkeys((focus, HUMAN)):
+                own = [x for x in entries if x.entity_type == "gene" and self.gene_taxa.get(x.concept_id) in (None, wanted)]
+                if own and (chosen := choose(own))[1] is not None:
+                    break
+            else:
+                continue
+            etype, concept, candidates, entry, confidence = chosen
+            if self.gene_taxa.get(concept) == HUMAN:  # a human-only name: the paper's species' ortholog
+                concept = self._orthologs.get(concept, {}).get(focus, concept)
+            candidates = [c for c in dict.fromkeys([concept, *candidates])
+                          if self.gene_taxa.get(c) in (None, HUMAN, focus)]
+            out.append(Mention(outer.start, outer.start + end, etype, concept, candidates, "nested", entry.term,
+                               entry.source, confidence, entry.kind))
+        return out
 
     def _nested(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """The chemicals named inside the document's gene and chemical-role names, as whole words: "dopamine"

@@ -298,6 +298,17 @@ def test_a_worm_paper_that_names_the_mouse_but_no_human_is_not_given_human_genes
     assert (human["TRPV4"], human["IFT140"]) == ("NCBIGene:59341", "NCBIGene:9742")
 
 
+def test_a_drug_class_named_after_its_target_names_the_target_too(resources):
+    # MeSH names "JAK Inhibitors" whole, which hid JAK, while "JAK2 inhibitor" was JAK2 and a word
+    text = "A JAK inhibitor, a JAK2 inhibitor and androgen receptor antagonists were used in human cells."
+    assert annotated(resources, text, typed=True)[:5] == [
+        ("JAK", "gene", "fplx:JAK"), ("JAK inhibitor", "chemical_role", "mesh:D000075242"), ("JAK2", "gene", "NCBIGene:3717"),
+        ("androgen receptor", "gene", "NCBIGene:367"), ("androgen receptor antagonists", "chemical", "mesh:D059002")]
+    # the paper's species' gene; a class not named "<target> <action>" names no gene
+    assert annotated(resources, "In mice, mTOR inhibitors and tyrosine kinase inhibitors were given.", entity_type="gene") == [
+        ("mTOR", "NCBIGene:56717")]
+
+
 def test_overrides_correct_names_hgnc_gives_another_gene(resources):
     # HGNC 2024-01 lists "IL-1Ra" under IL6R; "SRC-2" is NCOA2, not FGR's old symbol SRC2 hyphenated
     assert annotated(resources, "IL-1ra, IL-1Ra and SRC-2 rose in patients.", entity_type="gene") == [
