@@ -162,6 +162,20 @@ _BASE_BEFORE = re.compile(r"\b(?:codons?|triplets?|stop|termination|" + _MONOMER
 _GENERIC_WORDS = _HEAD_NOUNS | frozenset("acute chronic primary secondary familial hereditary congenital".split())
 
 
+_PRODUCT_WORDS = {"protein", "proteins", "factor", "factors", "receptor", "receptors", "gene", "genes", "molecule",
+                  "ligand", "antigen", "enzyme", "channel", "transporter", "hormone", "peptide", "subunit", "homolog",
+                  "chain", "domain", "family", "complex", "isoform", "polypeptide", "cytokine", "chemokine", "interleukin"}
+
+
+def _names_a_product(text: str) -> bool:
+    """Whether a phrase has a word gene products are named with: "protein", "receptor", an enzyme's "-ase"
+    (not "disease", "increase", "phase" or "base")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in _PRODUCT_WORDS or (w.endswith(("ase", "ases")) and not w.endswith(("ease", "eases", "hase", "hases"))
+                                      and w not in ("base", "bases", "case", "cases")) or w.endswith(("ins", "in")) and len(w) >= 6
+               for w in words)
+
+
 def _content_words(text: str) -> set[str]:
     """Lower-cased words of 4+ letters, hyphens removed, other than generic disease words."""
     words = (w.replace("-", "") for w in re.findall(r"[a-z][a-z-]*", text.lower()))
@@ -359,8 +373,10 @@ class Annotator:
                  own_gene_species: frozenset[str] = frozenset(), species_cues: dict[str, str] | None = None,
                  nested_chemicals: bool = False, orthologs: dict[str, str] | None = None,
                  gene_symbols_as: dict[str, str] | None = None, genes_unnamed: frozenset[str] | None = None,
-                 usual_members: dict[str, str] | None = None, families_as_member: bool = False):
-        """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
+                 usual_members: dict[str, str] | None = None, families_as_member: bool = False,
+                 full_names: dict[str, str] | None = None):
+        """full_names: concept -> its full name where the preferred one is a symbol (HGNC's "haptoglobin" for
+        HP), read where a paper spells out a short form (see _not_this_gene); gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
         of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv);
@@ -381,6 +397,7 @@ class Annotator:
         self.matcher = matcher
         self.versions = versions
         self.concept_names = concept_names or {}
+        self.full_names = full_names or {}
         self.gene_taxa = gene_taxa or {}
         self.cell_line_taxa = cell_line_taxa or {}
         self.own_gene_species = own_gene_species
@@ -835,7 +852,8 @@ class Annotator:
                         # unless the long form is plainly something else
                         for x in overlapping:
                             if s <= x.start and x.end <= e and x.method == "dictionary" and (
-                                    x.confidence < 0.7 or self._not_this_disease(x, *long_forms[m.group(1)])):
+                                    x.confidence < 0.7 or self._not_this_disease(x, *long_forms[m.group(1)])
+                                    or self._not_this_gene(x, long_forms[m.group(1)][0])):
                                 mentions.remove(x)
                         continue
                     etype, concept, source, long_ = value
@@ -955,6 +973,19 @@ class Annotator:
                     out.append(Mention(start, end, etype, concept, candidates, "nested", entry.term, entry.source,
                                        confidence, entry.kind))
         return out
+
+    def _not_this_gene(self, mention: Mention, long_form: str) -> bool:
+        """A gene symbol the paper spells out as words that name nothing, share no word with the gene's names
+        and have no word a gene's name is made of: "diastolic blood pressure (DBP)" is not DBP, "precore (PC)"
+        not pyruvate carboxylase. A number or a protein word keeps it, as the vocabularies lack some long
+        forms of real genes ("cluster of differentiation 44 (CD44)", "hydrophobic protein (HP)")."""
+        if mention.entity_type != "gene" or any(ch.isdigit() for ch in long_form) or _names_a_product(long_form):
+            return False
+        concept = mention.concept_id or mention.candidates[0]
+        full_name = self.full_names.get(concept)
+        if not full_name:  # a FamPlex family has only its short name: "wingless-type MMTV integration site (Wnt)"
+            return False
+        return not _content_words(long_form) & _content_words(f"{self.concept_names.get(concept, '')} {full_name}")
 
     def _not_this_disease(self, mention: Mention, long_form: str, long_form_types: set[str]) -> bool:
         """A disease acronym the paper spells out as words that name no disease and share no word with the

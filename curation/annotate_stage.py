@@ -32,7 +32,8 @@ class Resources:
         self.annotator = Annotator(matcher, versions, self.concepts.names, self.concepts.taxa("gene"),
                                    self.concepts.taxa("cell_line"), **species,
                                    nested_chemicals=bool((annotation or {}).get("nested_chemicals")),
-                                   families_as_member=bool((annotation or {}).get("families_as_member")))
+                                   families_as_member=bool((annotation or {}).get("families_as_member")),
+                                   full_names=self.concepts.full_names)
         self.load_seconds = time.perf_counter() - started
         self._terms_path = d / "terms.parquet"
         self._checker = None

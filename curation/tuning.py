@@ -275,7 +275,7 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
     learned in the first round only, against the vocabularies' own reading. `first`: the annotator of `terms`
     and `stoplist` when the caller has built it already (building one takes most of a minute). `species`: the
     Annotator's species arguments (gene_taxa, cell_line_taxa, own_gene_species, species_cues, orthologs,
-    gene_symbols_as, genes_unnamed), so that what is
+    gene_symbols_as, genes_unnamed; and full_names), so that what is
     learned is judged on the readings the pipeline gives (human and mouse genes share names).
     """
     stop_rows: dict[tuple[str, str], tuple[str, str, str]] = {}
@@ -298,7 +298,7 @@ def learn_until_stable(terms: list[dict], stoplist: dict[str, set[str]], names: 
 
 def base_vocabulary(settings: dict, curated_dir: Path):
     """(terms, curated stop-list, concept -> preferred name, concept -> entity type, families, the Annotator's
-    species arguments, family -> its member genes) of the vocabulary without the learned tables."""
+    species arguments (and full names), family -> its member genes) of the vocabulary without the learned tables."""
     from . import vocabulary as V
     from .vocab_stage import build, curated_stoplist
 
@@ -310,7 +310,8 @@ def base_vocabulary(settings: dict, curated_dir: Path):
     species = {"gene_taxa": taxa["gene"], "cell_line_taxa": taxa["cell_line"],
                "own_gene_species": frozenset(vocab.own_gene_species), "species_cues": dict(vocab.species_cues),
                "orthologs": dict(vocab.orthologs), "gene_symbols_as": dict(vocab.gene_symbols_as),
-               "genes_unnamed": frozenset(vocab.genes_unnamed)}
+               "genes_unnamed": frozenset(vocab.genes_unnamed),
+               "full_names": {cid: c["full_name"] for cid, c in vocab.concepts.items() if c.get("full_name")}}
     members = {cid: frozenset(V.member_genes(vocab.concepts, cid)) for cid, c in vocab.concepts.items() if c["is_family"]}
     return (vocab.terms, curated_stoplist(vocab, curated_dir, learned=False), names,
             {cid: broader_type(c["entity_type"]) for cid, c in vocab.concepts.items()}, families, species, members)

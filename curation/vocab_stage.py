@@ -179,6 +179,11 @@ class ConceptIndex(Mapping):
         """concept_id -> preferred name, read on demand."""
         return _PreferredNames(self._row, self._columns["preferred_name"])
 
+    @property
+    def full_names(self) -> Mapping[str, str]:
+        """concept_id -> full name (a gene's, where the preferred name is its symbol), read on demand."""
+        return _PreferredNames(self._row, self._columns["full_name"])
+
     def taxa(self, entity_type: str) -> dict[str, str]:
         """concept -> species, for the concepts of the type that have one."""
         rows = self.table.filter(pc.and_(pc.equal(self.table.column("entity_type"), entity_type),

@@ -490,6 +490,19 @@ def test_a_short_form_the_paper_defines_as_nothing_named_loses_the_weak_guess_in
         ("ARMS", "NCBIGene:57498")]
 
 
+def test_a_gene_symbol_the_paper_spells_out_as_something_else_is_not_that_gene(resources):
+    # DBP is the D-box binding PAR bZIP transcription factor's symbol; here it is a blood pressure
+    text = "Systolic blood pressure (SBP) and diastolic blood pressure (DBP) fell. DBP stayed low in patients."
+    assert annotated(resources, text, entity_type="gene") == []
+    assert annotated(resources, "DBP stayed low in patients.", entity_type="gene") == [("DBP", "NCBIGene:1628")]
+    # a number or a protein word in the long form keeps the gene, as does a family, which has no full name
+    # to compare with: the vocabularies lack some long forms of real genes and families
+    assert annotated(resources, "Cluster of differentiation 44 (CD44) was high in patients.", entity_type="gene") == [
+        ("CD44", "NCBIGene:960")]
+    assert annotated(resources, "The wingless-type MMTV integration site (Wnt) pathway.", entity_type="gene")[-1] == (
+        "Wnt", "fplx:Wnt")
+
+
 def test_codons_are_not_abbreviations(resources):
     def found(text):
         return annotated(resources, text)
