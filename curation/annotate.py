@@ -301,8 +301,9 @@ _NUMBERED_MEMBERS = re.compile(r"([A-Za-z][A-Za-z0-9]*?[A-Za-z][ -]?)(\d+(?:/\d+
 # a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
 # are written so in any paper (dopamine D1 receptors)
 # what a drug class named after its target adds to the target's name: "mTOR inhibitors", "AT1 receptor blockers"
-_CLASS_ACTION = re.compile(rf"[{HYPHENS} ]+(inhibitors?|antagonists?|agonists?|blockers?|activators?|modulators?)",
-                           re.IGNORECASE)
+_ACTIONS = r"(?:inhibitors?|antagonists?|agonists?|blockers?|activators?|modulators?)"
+_CLASS_ACTION = re.compile(rf"[{HYPHENS} ]+{_ACTIONS}", re.IGNORECASE)
+_CLASS_END = re.compile(rf"[{HYPHENS} ]{_ACTIONS}$", re.IGNORECASE)
 _NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
 SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one naming of a species
 
@@ -928,6 +929,8 @@ class Annotator:
             if outer.entity_type not in ("chemical", "chemical_role") or outer.method != "dictionary":
                 continue
             name = text[outer.start:outer.end]
+            if not _CLASS_END.search(name):  # most chemicals are no class; find() on each costs seconds per corpus
+                continue
             genes = [(e, entries) for s, e, entries in find(self.matcher, name) if s == 0 and e < len(name)
                      and _CLASS_ACTION.fullmatch(name[e:]) and any(x.entity_type == "gene" for x in entries)]
             if not genes:
