@@ -315,6 +315,8 @@ def run(corpus: str, path: str, fmt: str, vocabulary_dir: str, output: str, limi
     if genes and any(a[2] == "gene" for d in docs for a in d.annotations):
         result["gene_documents_in_vocabulary"] = genes_within(annotator, docs, genes)
         result["human_genes"] = human_genes(annotator, docs, resources.annotator.gene_taxa)
+    if any(a[2] == "variant" for d in docs for a in d.annotations):
+        result["variant_mentions"] = variant_mentions(annotator, docs)
     if any(d.relations for d in docs):
         result["relations_end_to_end"] = evaluate_relations(annotator, docs, gold_entities=False)
         result["relations_gold_entities"] = evaluate_relations(resources.annotator, docs, gold_entities=True)
@@ -387,6 +389,25 @@ def human_genes(annotator, docs: list[GoldDocument], gene_taxa: dict[str, str]) 
     return {"rule": "only gold and found IDs of human genes count (BioCreative II GN's task, on which GNormPlus "
                     "scores 0.867); no document is left out",
             "documents": len(docs), "document": _prf(tp, fp, fn)}
+
+
+def variant_mentions(annotator, docs: list[GoldDocument]) -> dict:
+    """Variant mentions found against the gold's, by overlap. Not by ID: the gold names most variants by
+    dbSNP ID, which no pattern can read off the text (this pipeline writes HGVS)."""
+    found_n = found_hit = gold_n = gold_hit = 0
+    for doc in docs:
+        gold = [(a[0], a[1]) for a in doc.annotations if a[2] == "variant"]
+        found = [(m["start"], m["end"]) for m in annotator.annotate("0" * 16, passages_of(doc))["mentions"]
+                 if m["entity_type"] == "variant"]
+        found_n, gold_n = found_n + len(found), gold_n + len(gold)
+        found_hit += sum(1 for a, b in found if any(s < b and a < e for s, e in gold))
+        gold_hit += sum(1 for s, e in gold if any(s < b and a < e for a, b in found))
+    precision, recall = found_hit / found_n if found_n else 0.0, gold_hit / gold_n if gold_n else 0.0
+    return {"rule": "precision: found variant mentions overlapping a gold one; recall: gold variant mentions "
+                    "a found one overlaps (IDs are not compared)",
+            "found": found_n, "found_in_gold": found_hit, "gold": gold_n, "gold_found": gold_hit,
+            "precision": round(precision, 4), "recall": round(recall, 4),
+            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0}
 
 
 def genes_within(annotator, docs: list[GoldDocument], genes: set[str]) -> dict:

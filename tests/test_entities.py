@@ -608,6 +608,19 @@ def test_human_gene_figures_count_human_genes_only_on_both_sides(tmp_path, resou
     assert (scored["document"]["tp"], scored["document"]["fp"], scored["document"]["fn"]) == (2, 0, 1)
 
 
+def test_variant_mentions_are_scored_by_overlap(tmp_path, resources):
+    from curation.evaluate import variant_mentions
+
+    gold = tmp_path / "gold.txt"
+    # the gold's T790M is found inside EGFR-T790M; its G-308A is written as no pattern reads; rs1801133 is
+    # found but not in the gold
+    gold.write_text("1|t|EGFR-T790M and the G-308A promoter change were found with rs1801133.\n1|a|\n"
+                    "1\t5\t10\tT790M\tSequenceVariant\trs121434569\n1\t19\t25\tG-308A\tSequenceVariant\trs1800629\n\n")
+    scored = variant_mentions(resources.annotator, read_pubtator(gold))
+    assert (scored["found"], scored["found_in_gold"], scored["gold"], scored["gold_found"]) == (2, 1, 2, 1)
+    assert scored["precision"] == 0.5 and scored["recall"] == 0.5
+
+
 def test_a_family_scored_as_its_members_counts_the_members_the_gold_gives(tmp_path, resources):
     from curation.evaluate import family_gold_ids
 
