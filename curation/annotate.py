@@ -167,13 +167,22 @@ _PRODUCT_WORDS = {"protein", "proteins", "factor", "factors", "receptor", "recep
                   "chain", "domain", "family", "complex", "isoform", "polypeptide", "cytokine", "chemokine", "interleukin"}
 
 
+_NOT_ENZYMES = {"base", "case", "phase", "disease", "increase", "decrease", "release", "database", "ease", "cease",
+                "chase", "lease", "crease", "purchase", "erase"}
+
+
 def _names_a_product(text: str) -> bool:
     """Whether a phrase has a word gene products are named with: "protein", "receptor", an enzyme's "-ase"
-    (not "disease", "increase", "phase" or "base")."""
-    words = re.findall(r"[a-z]+", text.lower())
-    return any(w in _PRODUCT_WORDS or (w.endswith(("ase", "ases")) and not w.endswith(("ease", "eases", "hase", "hases"))
-                                      and w not in ("base", "bases", "case", "cases")) or w.endswith(("ins", "in")) and len(w) >= 6
-               for w in words)
+    ("synthase", "proteases"; not "disease", "increase", "phase" or "base"), a protein's "-in" ("osteocalcin")."""
+    def product_word(w: str) -> bool:
+        if w in _PRODUCT_WORDS:
+            return True
+        stem = w[:-1] if w.endswith("s") else w
+        if stem.endswith("ase"):
+            return stem not in _NOT_ENZYMES
+        return stem.endswith("in") and len(stem) >= 6
+
+    return any(product_word(w) for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _content_words(text: str) -> set[str]:
@@ -298,12 +307,12 @@ MOUSE = "NCBITaxon:10090"
 _GENOTYPE = re.compile(r"(?<=[A-Za-z0-9])(?:\s?\((?:\+|-|−)/(?:-|−)\)|(?:\+|-|−)/(?:-|−)(?![\w/]))")
 # a name written as numbered members: "ERK1/2", "ERK 1/2", "MEK-1/2" (stem, then the numbers)
 _NUMBERED_MEMBERS = re.compile(r"([A-Za-z][A-Za-z0-9]*?[A-Za-z][ -]?)(\d+(?:/\d+)+)")
-# a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
-# are written so in any paper (dopamine D1 receptors)
 # what a drug class named after its target adds to the target's name: "mTOR inhibitors", "AT1 receptor blockers"
 _ACTIONS = r"(?:inhibitors?|antagonists?|agonists?|blockers?|activators?|modulators?)"
 _CLASS_ACTION = re.compile(rf"[{HYPHENS} ]+{_ACTIONS}", re.IGNORECASE)
 _CLASS_END = re.compile(rf"[{HYPHENS} ]{_ACTIONS}$", re.IGNORECASE)
+# a symbol in the capitalisation of a species' nomenclature ("Socs2", "Bmp4"); "D1" or "8a", fly symbols too,
+# are written so in any paper (dopamine D1 receptors)
 _NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
 SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one naming of a species
 
@@ -376,8 +385,7 @@ class Annotator:
                  gene_symbols_as: dict[str, str] | None = None, genes_unnamed: frozenset[str] | None = None,
                  usual_members: dict[str, str] | None = None, families_as_member: bool = False,
                  full_names: dict[str, str] | None = None):
-        """full_names: concept -> its full name where the preferred one is a symbol (HGNC's "haptoglobin" for
-        HP), read where a paper spells out a short form (see _not_this_gene); gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
+        """gene_taxa: gene concept -> its species (HGNC's are human; NCBI gene_info may hold several species);
         cell_line_taxa: cell line -> its species; own_gene_species: species whose naming says a paper studies
         that organism's own genes (see _genes_of_species_not_covered); species_cues: words that are not names
         of a species but say a paper works with it (strains, "Cre", "floxed": species_cues.tsv);
@@ -390,7 +398,9 @@ class Annotator:
         and its symbols ("Vps4" is a fly symbol and a yeast one) say nothing of an unnamed species. None:
         every species' genes are. usual_members: family -> the member gene the training gold gives its
         mentions (learned_family_members.tsv), which the mentions take when families_as_member (see
-        _families_as_members and _numbered_members)."""
+        _families_as_members and _numbered_members); full_names: concept -> its full name where the preferred
+        one is a symbol (HGNC's "haptoglobin" for HP), read where a paper spells out a short form (see
+        _not_this_gene)."""
         self.nested_chemicals = nested_chemicals
         self.families_as_member = families_as_member
         self.usual_members = dict(usual_members or {}) if families_as_member else {}

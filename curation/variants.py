@@ -37,8 +37,8 @@ def find_variants(text: str) -> list[tuple[int, int, str]]:
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
             if kind == "protein":
-                end = {"*": "Ter", "=": "="}.get(m.group(3), m.group(3))
-                if end == "=" or end == m.group(1):  # synonymous: "Met129Met" is p.Met129=
+                end = "Ter" if m.group(3) == "*" else m.group(3)
+                if end == m.group(1):  # synonymous: "Met129Met" is p.Met129=
                     end = "="
                 form = f"p.{m.group(1)}{m.group(2)}{end}"
             elif kind == "frameshift":
