@@ -298,6 +298,23 @@ def test_a_worm_paper_that_names_the_mouse_but_no_human_is_not_given_human_genes
     assert (human["TRPV4"], human["IFT140"]) == ("NCBIGene:59341", "NCBIGene:9742")
 
 
+def test_a_paper_on_a_plant_sheep_or_frog_is_not_given_human_genes(resources):
+    # species.tsv names these organisms, so their papers' genes are no longer read as the human's by default
+    # (NLM-Gene train: nine Arabidopsis papers, two on Xenopus, one on the ovine gut)
+    for text, species in [("Arabidopsis CP12 mutants have reduced PRK and GAPDH.", "NCBITaxon:3702"),
+                          ("IL-4 and TNF-α rose in the ovine fetal gut.", "NCBITaxon:9940"),
+                          ("CD4 and CD8 were cloned from Xenopus laevis.", "NCBITaxon:8355")]:
+        found = annotated(resources, text, typed=True)
+        assert ("species", species) in {(t, c) for _, t, c in found}
+        genes = [c for _, t, c in found if t == "gene" and not (c or "").startswith("fplx:")]  # families stay
+        assert genes and set(genes) == {None}
+    # a pathogen names no one's genes: a human paper on the hepatitis B virus keeps the human's
+    assert annotated(resources, "HBV infection raised CCL2 and IL-6 in patients.", typed=True) == [
+        ("HBV infection", "disease", "mesh:D006509"), ("CCL2", "gene", "NCBIGene:6347"),
+        ("IL-6", "gene", "NCBIGene:3569"), ("patients", "species", "NCBITaxon:9606")]
+    assert ("species", "NCBITaxon:4896") in {(t, c) for _, t, c in annotated(resources, "In fission yeast, Cdc2 rose.", typed=True)}
+
+
 def test_a_drug_class_named_after_its_target_names_the_target_too(resources):
     # MeSH names "JAK Inhibitors" whole, which hid JAK, while "JAK2 inhibitor" was JAK2 and a word
     text = "A JAK inhibitor, a JAK2 inhibitor and androgen receptor antagonists were used in human cells."
