@@ -315,6 +315,21 @@ def test_a_paper_on_a_plant_sheep_or_frog_is_not_given_human_genes(resources):
     assert ("species", "NCBITaxon:4896") in {(t, c) for _, t, c in annotated(resources, "In fission yeast, Cdc2 rose.", typed=True)}
 
 
+def test_a_paper_named_mostly_for_an_uncovered_organism_keeps_covered_readings_to_their_sentences(resources):
+    # "Xenopus" thrice and a human cell line once: the frog's genes are not the human's, except in the
+    # sentence on the human cells
+    text = ("Paxillin regulates Xenopus laevis oocyte maturation. In Xenopus oocytes, Erk2 and Cdk1 "
+            "phosphorylate paxillin. HEK-293 cells expressing paxillin were used. Xenopus ePABP binds it.")
+    found = annotated(resources, text, entity_type="gene")
+    assert [c for t, c in found if t.lower() == "paxillin"] == [None, None, "NCBIGene:5829"]
+    assert {c for t, c in found if t in ("Erk2", "Cdk1")} == {None}
+    # named as often as the human, the paper is not the frog's alone: a worm paper writes its genes' human
+    # orthologues beside them
+    human = annotated(resources, text.replace("Xenopus ePABP", "Human HeLa cells express ePABP, which"),
+                      entity_type="gene")
+    assert [c for t, c in human if t.lower() == "paxillin"] == ["NCBIGene:5829"] * 3
+
+
 def test_a_drug_class_named_after_its_target_names_the_target_too(resources):
     # MeSH names "JAK Inhibitors" whole, which hid JAK, while "JAK2 inhibitor" was JAK2 and a word
     text = "A JAK inhibitor, a JAK2 inhibitor and androgen receptor antagonists were used in human cells."
