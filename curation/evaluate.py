@@ -20,6 +20,7 @@ from lxml import etree
 from schemas.tables import broader_type
 
 from . import vocabulary as V
+from .variants import tmvar_id
 
 log = logging.getLogger("curation.evaluate")
 
@@ -41,7 +42,13 @@ class GoldDocument:
     relations: set[tuple[frozenset[str], str]] = field(default_factory=set)  # ({id1, id2}, type)
 
 
+# a tmVar variant identifier, whose fields "|" separates: "p|SUB|T|790|M", "c|DEL|1521|A"
+_TMVAR_ID = re.compile(r"^[cgmnpr]\|[A-Za-z]+\|")
+
+
 def gold_ids(raw: str) -> frozenset[str]:
+    if _TMVAR_ID.match((raw or "").strip()):
+        return frozenset({raw.strip()})
     ids = set()
     for part in re.split(r"[|+,;]", raw or ""):
         part = part.strip()
@@ -56,7 +63,9 @@ def concept_to_gold(concept_id: str | None) -> str | None:
     if not concept_id:
         return None
     prefix, _, local = concept_id.partition(":")
-    return local if prefix in ("mesh", "NCBIGene", "NCBITaxon", "cellosaurus") else None
+    if prefix == "hgvs":  # "hgvs:EGFR:p.Thr790Met", "hgvs:c.2369C>T": the gold names variants as tmVar does
+        return tmvar_id(local.rpartition(":")[2])
+    return local if prefix in ("mesh", "NCBIGene", "NCBITaxon", "cellosaurus", "dbsnp") else None
 
 
 def read_pubtator(path: Path) -> list[GoldDocument]:
@@ -392,22 +401,35 @@ def human_genes(annotator, docs: list[GoldDocument], gene_taxa: dict[str, str]) 
 
 
 def variant_mentions(annotator, docs: list[GoldDocument]) -> dict:
-    """Variant mentions found against the gold's, by overlap. Not by ID: the gold names most variants by
-    dbSNP ID, which no pattern can read off the text (this pipeline writes HGVS)."""
-    found_n = found_hit = gold_n = gold_hit = 0
+    """Variant mentions found against the gold's, by overlap, and of the overlapping pairs whose IDs can be
+    compared, how many name the same variant. The gold names most variants by dbSNP ID, which no pattern can
+    read off a text that writes the change ("Val158Met" is rs4680): such pairs are counted apart. The others
+    have tmVar IDs ("p|SUB|V|158|M"), which the found HGVS forms are translated to (variants.tmvar_id)."""
+    found_n = found_hit = gold_n = gold_hit = comparable = same = by_dbsnp = 0
     for doc in docs:
-        gold = [(a[0], a[1]) for a in doc.annotations if a[2] == "variant"]
-        found = [(m["start"], m["end"]) for m in annotator.annotate("0" * 16, passages_of(doc))["mentions"]
-                 if m["entity_type"] == "variant"]
+        gold = [(a[0], a[1], a[3]) for a in doc.annotations if a[2] == "variant"]
+        found = [(m["start"], m["end"], concept_to_gold(m["concept_id"]))
+                 for m in annotator.annotate("0" * 16, passages_of(doc))["mentions"] if m["entity_type"] == "variant"]
         found_n, gold_n = found_n + len(found), gold_n + len(gold)
-        found_hit += sum(1 for a, b in found if any(s < b and a < e for s, e in gold))
-        gold_hit += sum(1 for s, e in gold if any(s < b and a < e for a, b in found))
+        found_hit += sum(1 for a, b, _ in found if any(s < b and a < e for s, e, _ in gold))
+        gold_hit += sum(1 for s, e, _ in gold if any(s < b and a < e for a, b, _ in found))
+        for a, b, ours in found:
+            for s, e, ids in gold:
+                if s < b and a < e and ids:
+                    if all(i.startswith("rs") for i in ids) and not (ours or "").startswith("rs"):
+                        by_dbsnp += 1
+                    else:
+                        comparable, same = comparable + 1, same + (ours in ids)
     precision, recall = found_hit / found_n if found_n else 0.0, gold_hit / gold_n if gold_n else 0.0
     return {"rule": "precision: found variant mentions overlapping a gold one; recall: gold variant mentions "
-                    "a found one overlaps (IDs are not compared)",
+                    "a found one overlaps. same_id: of the overlapping pairs whose gold ID is a tmVar ID, or an "
+                    "rs ID the text writes, those whose found ID (HGVS as tmVar writes it) is the gold's; "
+                    "gold_id_dbsnp_only: pairs whose gold names by dbSNP ID a change the text writes out",
             "found": found_n, "found_in_gold": found_hit, "gold": gold_n, "gold_found": gold_hit,
             "precision": round(precision, 4), "recall": round(recall, 4),
-            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0}
+            "f1": round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0,
+            "comparable_pairs": comparable, "same_id": same,
+            "same_id_share": round(same / comparable, 4) if comparable else 0.0, "gold_id_dbsnp_only": by_dbsnp}
 
 
 def genes_within(annotator, docs: list[GoldDocument], genes: set[str]) -> dict:
@@ -450,8 +472,7 @@ def evaluate_relations(annotator, docs: list[GoldDocument], gold_entities: bool)
         for e in relate_document("0" * 16, passages, sentences, mentions):
             if e["negated"]:
                 continue
-            a = e["subject_concept"].split(":", 1)[1] if ":" in e["subject_concept"] else e["subject_concept"]
-            b = e["object_concept"].split(":", 1)[1] if ":" in e["object_concept"] else e["object_concept"]
+            a, b = (concept_to_gold(c) or c.partition(":")[2] or c for c in (e["subject_concept"], e["object_concept"]))
             if a != b:
                 predicted.add((frozenset({a, b}), e["relation_type"]))
         gold = doc.relations

@@ -640,17 +640,19 @@ def test_human_gene_figures_count_human_genes_only_on_both_sides(tmp_path, resou
     assert (scored["document"]["tp"], scored["document"]["fp"], scored["document"]["fn"]) == (2, 0, 1)
 
 
-def test_variant_mentions_are_scored_by_overlap(tmp_path, resources):
+def test_variant_mentions_are_scored_by_overlap_and_their_ids_as_tmvar_writes_them(tmp_path, resources):
     from curation.evaluate import variant_mentions
 
     gold = tmp_path / "gold.txt"
-    # the gold's T790M is found inside EGFR-T790M; its G-308A is written as no pattern reads; rs1801133 is
-    # found but not in the gold
-    gold.write_text("1|t|EGFR-T790M and the G-308A promoter change were found with rs1801133.\n1|a|\n"
-                    "1\t5\t10\tT790M\tSequenceVariant\trs121434569\n1\t19\t25\tG-308A\tSequenceVariant\trs1800629\n\n")
+    # the gold's T790M is found inside EGFR-T790M, and its tmVar ID is the found HGVS form's; G12D joined to
+    # its gene is read by no pattern; G-308A is found, and the gold names it by dbSNP ID, which the text does
+    # not write; rs1801133 is found but not in the gold
+    gold.write_text("1|t|EGFR-T790M, KrasG12D and the G-308A promoter change were found with rs1801133.\n1|a|\n"
+                    "1\t5\t10\tT790M\tSequenceVariant\tp|SUB|T|790|M\n1\t16\t20\tG12D\tSequenceVariant\tp|SUB|G|12|D\n"
+                    "1\t29\t35\tG-308A\tSequenceVariant\trs1800629\n\n")
     scored = variant_mentions(resources.annotator, read_pubtator(gold))
-    assert (scored["found"], scored["found_in_gold"], scored["gold"], scored["gold_found"]) == (2, 1, 2, 1)
-    assert scored["precision"] == 0.5 and scored["recall"] == 0.5
+    assert (scored["found"], scored["found_in_gold"], scored["gold"], scored["gold_found"]) == (3, 2, 3, 2)
+    assert (scored["comparable_pairs"], scored["same_id"], scored["gold_id_dbsnp_only"]) == (1, 1, 1)
 
 
 def test_a_family_scored_as_its_members_counts_the_members_the_gold_gives(tmp_path, resources):
