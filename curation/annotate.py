@@ -315,6 +315,17 @@ _CLASS_END = re.compile(rf"[{HYPHENS} ]{_ACTIONS}$", re.IGNORECASE)
 # are written so in any paper (dopamine D1 receptors)
 _NOMENCLATURE_SYMBOL = re.compile(r"[A-Z][a-z][A-Za-z0-9-]*")
 SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one naming of a species
+_REAGENT_AFTER = re.compile(r"[\s-]*(?:anti\b|anti-|polyclonal|monoclonal|serum|sera\b|IgG|IgM|immunoglobulin|antibod|"
+                            r"secondary)", re.I)
+_ANTI_BEFORE = re.compile(r"\banti[\s-]?$", re.I)
+def _names_a_reagent(text: str, m) -> bool:
+    """Whether a species mention names where a reagent came from, not what a paper studies: an antibody's
+    host or target ("rabbit anti-GFP", "goat anti-rabbit IgG", "chicken polyclonal"), a serum's ("fetal
+    bovine serum", "horse serum"). Full texts' methods name them often: a JATS article on rat retinas names
+    the rabbit eight times and the mouse four, all as antibodies' hosts."""
+    return bool(_REAGENT_AFTER.match(text, m.end) or _ANTI_BEFORE.search(text, max(0, m.start - 6), m.start))
+
+
 UNCOVERED_DOMINANCE = 2  # namings of an uncovered organism, per naming of any covered one, for a paper to be its
 
 
@@ -488,13 +499,13 @@ class Annotator:
         """Per passage, (start, species) of each naming of a species: species mentions, cell lines (a review of
         HCC827 and PC-9 studies is about human cells, whatever its "murine models"). A species mention right
         after a cue word names the cue's species: "nude mice" and "NOD/SCID mice" host human tumours, and
-        the genes of their sentences are the tumour's."""
+        the genes of their sentences are the tumour's. A reagent's host is no naming (_names_a_reagent)."""
         out: dict[str, list[tuple[int, str]]] = {}
         for p in passages:
             cue_ends = cues[p["passage_id"]]
             namings = []
             for m in per_passage[p["passage_id"]]:
-                if m.entity_type == "species" and m.concept_id:
+                if m.entity_type == "species" and m.concept_id and not _names_a_reagent(p["text"], m):
                     qualifier = next((cue_ends[e] for e in range(m.start - 2, m.start + 1)
                                       if e in cue_ends and not p["text"][e:m.start].strip(" -")), None)
                     namings.append((m.start, qualifier or m.concept_id))
@@ -642,14 +653,21 @@ class Annotator:
         """A gene name right after an organism whose genes the vocabulary lacks is that organism's gene, in
         the whole document: "HIV-1 Tat" and then "Tat" are the virus's, not mouse Tat (tyrosine
         aminotransferase). Such mentions keep their candidates and no concept_id, as genes of uncovered
-        species do."""
+        species do. After a model organism (own_genes in species.tsv) only that mention is: a paper compares
+        its genes with their orthologs ("Xenopus ADAM11", once, in a mouse paper on Adam11), where a virus's
+        gene is the virus's throughout."""
         theirs = set()
         for p in passages:
             text, mentions = p["text"], per_passage[p["passage_id"]]
-            organisms = {m.end for m in mentions if m.entity_type == "species" and m.concept_id
+            organisms = {m.end: m.concept_id for m in mentions if m.entity_type == "species" and m.concept_id
                          and m.concept_id not in self._covered_species}
-            theirs |= {text[m.start:m.end] for m in mentions if m.entity_type == "gene" and m.concept_id in self.gene_taxa
-                       and m.start - 1 in organisms and text[m.start - 1] in f" {HYPHENS}"}
+            for m in mentions:
+                if m.entity_type == "gene" and m.concept_id in self.gene_taxa and m.start - 1 in organisms \
+                        and text[m.start - 1] in f" {HYPHENS}":
+                    if organisms[m.start - 1] in self.own_gene_species:
+                        _unread(m)
+                    else:
+                        theirs.add(text[m.start:m.end])
         if not theirs:
             return
         for p in passages:
@@ -657,8 +675,14 @@ class Annotator:
                 if m.entity_type == "gene" and m.concept_id in self.gene_taxa and p["text"][m.start:m.end] in theirs:
                     _unread(m)
 
+    @staticmethod
+    def _reagent_hosts(passages: list[dict], per_passage: dict[str, list[Mention]]) -> frozenset[int]:
+        """id()s of the species mentions that name a reagent's host (_names_a_reagent)."""
+        return frozenset(id(m) for p in passages for m in per_passage[p["passage_id"]]
+                         if m.entity_type == "species" and _names_a_reagent(p["text"], m))
+
     def _genes_of_species_not_covered(self, mentions: list[Mention], focus: str | None = None,
-                                      species_of: dict | None = None) -> None:
+                                      species_of: dict | None = None, reagents: frozenset[int] = frozenset()) -> None:
         """A paper that names only organisms whose genes the vocabulary lacks (a mouse study, with HGNC
         alone) is not given human genes: each gene of one species keeps that gene as its first candidate and
         no concept_id. In such documents 2% (BioRED dev), 17% (BioRED train) and 12% (NLM-Gene) of the human
@@ -670,8 +694,9 @@ class Annotator:
         whatever else it names ("Ctr9", "Rtf1", "Sox2" and "Gata6" in mouse embryos, in a paper that names
         only yeast), unless a named organism writes its genes as that species does (rat genes are written as
         the mouse's: "Jag1" in a rat paper is the rat's; species.tsv, gene_symbols_as).
-        species_of: gene mention id() -> (mention, the species its sentence names), as annotate keeps it."""
-        studied = self._named_species(mentions) & self.own_gene_species
+        species_of: gene mention id() -> (mention, the species its sentence names), as annotate keeps it;
+        reagents: id()s of species mentions that name a reagent's host (_reagent_hosts)."""
+        studied = self._named_species([m for m in mentions if id(m) not in reagents]) & self.own_gene_species
         # a species whose genes are written as another's (rat as mouse), named where that other is not: its
         # genes are the named one's, not the other's, whatever else the paper names ("Cx43" beside rats).
         # Seen among BioRED dev's misses (one rat paper that names humans): BioRED dev genes 0.728 -> 0.738
@@ -694,7 +719,7 @@ class Annotator:
         # human often ("FAM-161 (FAM161A orthologue)", BioRED train). Twice and three times tied on BioRED
         # train (genes 0.7637 -> 0.7655); twice was the better on NLM-Gene (0.7287 -> 0.7317, three times
         # 0.7301); BioRED dev 0.7406 -> 0.7429.
-        namings = Counter(t for m in mentions if (t := self._naming_species(m)))
+        namings = Counter(t for m in mentions if (t := self._naming_species(m)) and id(m) not in reagents)
         if focus in studied - self._covered_species and namings[focus] >= UNCOVERED_DOMINANCE * max(
                 [1] + [n for t, n in namings.items() if t in self._covered_species]):
             for m in mentions:
@@ -906,7 +931,8 @@ class Annotator:
             self._drop_labels(p["text"], per_passage[p["passage_id"]])
         for p in passages:
             per_passage[p["passage_id"]] += self._targets_of_classes(p["text"], per_passage[p["passage_id"]], focus)
-        self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus, species_of)
+        self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus, species_of,
+                                           self._reagent_hosts(passages, per_passage))
         self._genes_of_the_organism_before(passages, per_passage)
         if self.usual_members:
             self._families_as_members([m for ms in per_passage.values() for m in ms], species_of, focus)

@@ -330,6 +330,22 @@ def test_a_paper_named_mostly_for_an_uncovered_organism_keeps_covered_readings_t
     assert [c for t, c in human if t.lower() == "paxillin"] == ["NCBIGene:5829"] * 3
 
 
+def test_an_antibodys_host_is_no_organism_a_paper_studies(resources):
+    # a mouse paper's methods name the rabbit as a host far more often than the mouse: still the mouse's genes
+    text = ("Notch1 was lost in mice. Rabbit anti-Notch1, rabbit anti-Sox9, rabbit polyclonal anti-Hes1, "
+            "normal rabbit IgG and horse serum were used. Sox9 and Hes1 fell.")
+    found = annotated(resources, text, entity_type="gene")
+    assert ("Sox9", "NCBIGene:20682") in found and ("Hes1", "NCBIGene:15205") in found
+
+
+def test_a_gene_after_a_model_organism_is_that_organisms_there_only(resources):
+    # "Xenopus ADAM11" once, in a mouse paper on Adam11: that mention is the frog's, the others the mouse's
+    text = "Adam11 knockout mice were made. ADAM11 binds integrins in mice, as Xenopus ADAM11 does. ADAM11 is neural."
+    found = annotated(resources, text, entity_type="gene")
+    assert [c for t, c in found if t.upper() == "ADAM11"] == ["NCBIGene:11488", "NCBIGene:11488", None, "NCBIGene:11488"]
+    # a virus's gene is the virus's throughout: "HIV-1 Tat" and then "Tat" (see the test above)
+
+
 def test_a_drug_class_named_after_its_target_names_the_target_too(resources):
     # MeSH names "JAK Inhibitors" whole, which hid JAK, while "JAK2 inhibitor" was JAK2 and a word
     text = "A JAK inhibitor, a JAK2 inhibitor and androgen receptor antagonists were used in human cells."
