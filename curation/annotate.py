@@ -318,7 +318,9 @@ SYMBOL_EVIDENCE = 0.5  # a gene written in a species' nomenclature, against one 
 _REAGENT_AFTER = re.compile(r"[\s-]*(?:anti\b|anti-|polyclonal|monoclonal|serum|sera\b|IgG|IgM|immunoglobulin|antibod|"
                             r"secondary)", re.I)
 _ANTI_BEFORE = re.compile(r"\banti[\s-]?$", re.I)
-def _names_a_reagent(text: str, m) -> bool:
+
+
+def _names_a_reagent(text: str, m: Mention) -> bool:
     """Whether a species mention names where a reagent came from, not what a paper studies: an antibody's
     host or target ("rabbit anti-GFP", "goat anti-rabbit IgG", "chicken polyclonal"), a serum's ("fetal
     bovine serum", "horse serum"). Full texts' methods name them often: a JATS article on rat retinas names
