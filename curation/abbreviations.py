@@ -31,6 +31,24 @@ def _best_long_form(sf: str, candidate: str) -> int | None:
     return start
 
 
+_TOKEN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _initials_long_form(sf: str, candidate: str) -> int | None:
+    """Start index in `candidate` of the words whose initials are sf's letters and digits, in order and
+    one to a word ("Thyroid transcription factor-1" for TTF-1), or None. Tried first: the shortest match
+    would take letters from inside a word ("transcription factor-1", its T inside "transcription")."""
+    chars = [c.lower() for c in sf if c.isalnum()]
+    tokens = list(_TOKEN.finditer(candidate))
+    if len(chars) < 2 or len(tokens) < len(chars):
+        return None
+    last = tokens[-len(chars):]
+    if [t.group(0)[0].lower() for t in last] != chars:
+        return None
+    start = last[0].start()
+    return start if start == 0 or candidate[start - 1] == " " else None
+
+
 def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) in `text` for every 'long form (SF)' found."""
     out = []
@@ -46,7 +64,9 @@ def find_definitions(text: str) -> list[tuple[int, int, int, int]]:
         if not window:
             continue
         window_start = len(before) - len(window)
-        lf_start = _best_long_form(sf, window)
+        lf_start = _initials_long_form(sf, window)
+        if lf_start is None:
+            lf_start = _best_long_form(sf, window)
         if lf_start is None:
             continue
         long_form = window[lf_start:]

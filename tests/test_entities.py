@@ -222,6 +222,12 @@ def test_a_retired_mesh_gold_id_counts_as_the_current_concept_meshs_names_give_i
                        "species": {"pairs": 1, "outside": 0, "share": 0.0}}
 
 
+def test_an_abbreviation_takes_the_concept_its_whole_long_form_names(resources):
+    # HGNC's TTF1 is transcription termination factor 1; the paper defines TTF-1 as NKX2-1's long form
+    text = "Thyroid transcription factor-1 (TTF-1) was expressed in lung adenocarcinoma. TTF-1 staining rose."
+    assert [c for t, c in annotated(resources, text, entity_type="gene")] == ["NCBIGene:7080"] * 3
+
+
 def test_a_syndrome_abbreviation_names_its_gene_where_the_words_around_say_so(resources):
     text = ("Multiple endocrine neoplasia type 1 (MEN1) is caused by mutations of the tumor suppressor gene MEN1. "
             "A family with MEN1 was studied; the MEN1 gene was sequenced.")
