@@ -193,6 +193,7 @@ def _content_words(text: str) -> set[str]:
 
 CONFIDENCE = {"curated": 0.95, "symbol": 0.9, "name": 0.9, "synonym": 0.85, "famplex": 0.85, "previous": 0.6,
               "alias": 0.5}
+_MICRORNA = re.compile(r"(?:[a-z]{3}-)?(?:mir|miR|let)-\d")
 TYPE_PREFERENCE = {"gene": 0, "cell_line": 1, "species": 2, "disease": 3, "chemical": 4, "chemical_role": 5}
 
 
@@ -236,7 +237,10 @@ def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, flo
         if e.concept_id not in best or (e.rank, e.made) < (best[e.concept_id].rank, best[e.concept_id].made):
             best[e.concept_id] = e
     ranked = sorted(best.values(), key=lambda e: (e.rank, TYPE_PREFERENCE.get(e.entity_type, 9), e.made, e.concept_id))
-    genes = [e for e in ranked if e.entity_type == "gene" and e.rank <= TERM_KIND_RANK["famplex"]]
+    # a microRNA's gene is named as the microRNA ("hsa-mir-212", an HGNC alias of MIR212, which MeSH has as
+    # the chemical "MIRN212 microRNA, human"): NLM-Gene and BioRED annotate microRNAs as their genes
+    genes = [e for e in ranked if e.entity_type == "gene"
+             and (e.rank <= TERM_KIND_RANK["famplex"] or _MICRORNA.match(e.term))]
     if genes and ranked[0].entity_type in ("chemical", "chemical_role") and ranked[0].kind != "curated":
         # MeSH files proteins (adiponectin, insulin) under chemicals; a curator reads them as gene products
         # (a term pinned in config/vocabulary is read as pinned: "ROS" is reactive oxygen species)

@@ -596,6 +596,13 @@ def test_cytokines_and_cyclooxygenases_are_genes(resources):
                      ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]
 
 
+def test_micrornas_named_as_meshs_chemicals_are_their_genes(resources):
+    # MeSH has "hsa-mir-212" as a synonym of the chemical "MIRN212 microRNA, human"; HGNC as an alias of MIR212
+    found = annotated(resources, "hsa-mir-212, hsa-miR-107 and miR-21 were raised in patients.", typed=True)
+    assert found[:3] == [("hsa-mir-212", "gene", "NCBIGene:406994"), ("hsa-miR-107", "gene", "NCBIGene:406901"),
+                         ("miR-21", "gene", "NCBIGene:406991")]
+
+
 def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resources):
     # FamPlex grounds "ROS" to ROS1; overrides.tsv pins it to reactive oxygen species, and the gene is ROS1
     found = annotated(resources, "ROS production rose in ROS1-rearranged cells.", typed=True)
