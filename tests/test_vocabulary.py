@@ -51,6 +51,22 @@ def test_ncbi_gene_info_loads_symbols_aliases_and_taxa(name):
     assert set(human_only.concepts) == {"NCBIGene:6347"}
 
 
+def test_ncbi_gene_designations_of_known_genes_are_aliases_unless_shared_or_generic():
+    # genes_NCBI_9606_sample.py: seven records copied from goatools 1.6.9's genes_NCBI_9606_ProteinCoding.py
+    vocab = V.Vocabulary()
+    for gene_id, symbol in ((5716, "PSMD10"), (9897, "WASHC5"), (861, "RUNX1"), (7020, "TFAP2A"), (4907, "NT5E"), (55, "ACP3")):
+        vocab.add_concept(f"NCBIGene:{gene_id}", "gene", symbol, source(), taxon="NCBITaxon:9606")
+    added = V.load_goatools_designations(vocab, DATA / "genes_NCBI_9606_sample.py", source())
+    terms = {t["term"]: t["concept_id"] for t in vocab.terms}
+    assert added == len(vocab.terms) and {t["term_kind"] for t in vocab.terms} == {"alias"}
+    assert terms["gankyrin"] == "NCBIGene:5716" and terms["strumpellin"] == "NCBIGene:9897"
+    assert terms["AML1-EVI-1 fusion protein"] == "NCBIGene:861"
+    assert "transcription factor" not in terms  # its every word is in three genes' designations
+    assert "ecto-5'-nucleotidase" not in terms  # NT5E's and ACPP's
+    assert "aristaless-like homeobox 3" not in terms  # ALX3 is not in this vocabulary
+    assert not any("-like" in t for t in terms)
+
+
 def test_goatools_mouse_snapshot_loads_genes_but_not_allele_names():
     # genes_NCBI_10090_sample.py: four records copied from goatools 1.6.9's genes_NCBI_10090_ProteinCoding.py
     vocab = V.Vocabulary()
