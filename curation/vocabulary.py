@@ -271,7 +271,8 @@ def load_goatools_designations(vocab: Vocabulary, path: Path, source: Source) ->
     """NCBI Gene's other designations of the genes already in the vocabulary, from a goatools
     ``genes_NCBI_<taxon>_*.py`` snapshot, as aliases: the protein names papers use that HGNC's export
     lacks ("strumpellin" of WASHC5, "gankyrin" of PSMD10, "MER receptor tyrosine kinase" of MERTK).
-    A designation of more than one gene, or one that describes a kind of protein or a clone, is left out.
+    A designation of more than one gene, one that describes a kind of protein or a clone, one written as a
+    symbol and a lone word that is no protein's name are left out.
     Returns the terms added."""
     by_text: dict[str, set[str]] = defaultdict(set)
     written: dict[tuple[str, str], str] = {}
@@ -294,6 +295,10 @@ def load_goatools_designations(vocab: Vocabulary, path: Path, source: Source) ->
     for (key, curie), text in sorted(written.items()):
         if len(by_text[key]) > 1 or curie not in vocab.concepts or len(text) < 4 or _VAGUE_DESIGNATION.search(text):
             continue
+        if not any(ch.islower() for ch in text):
+            continue  # written as a symbol ("CAF2", "PRAM"): HGNC's symbols and aliases are the gene's symbols
+        if text.isalpha() and text.islower() and not text.endswith(("in", "ase")):
+            continue  # a lone word is a protein's name as "gankyrin" and "fumarase" are; "hole", "beacon" are words
         if min((len(genes_of_word[w]) for w in _WORD.findall(key)), default=0) > RARE_DESIGNATION_WORD:
             continue  # every word is in other genes' designations too: "transcription factor", "tumor suppressor"
         vocab.add_term(text, curie, "gene", "alias", source)

@@ -65,6 +65,8 @@ def test_ncbi_gene_designations_of_known_genes_are_aliases_unless_shared_or_gene
     assert "ecto-5'-nucleotidase" not in terms  # NT5E's and ACPP's
     assert "aristaless-like homeobox 3" not in terms  # ALX3 is not in this vocabulary
     assert not any("-like" in t for t in terms)
+    assert "CBF-alpha-2" in terms and "PEA2-alpha B" in terms  # written with lower case: names
+    assert not {t for t in terms if not any(ch.islower() for ch in t)}  # "5'-NT": written as a symbol
 
 
 def test_goatools_mouse_snapshot_loads_genes_but_not_allele_names():
