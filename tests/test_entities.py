@@ -601,6 +601,12 @@ def test_protein_names_only_ncbi_genes_designations_give_are_genes(resources):
     assert found == [("Gankyrin", "NCBIGene:5716"), ("strumpellin", "NCBIGene:9897")]
 
 
+def test_a_symbols_greek_letter_written_as_the_word_or_its_initial_is_the_gene(resources):
+    found = annotated(resources, "CEBPalpha, IL-2Ralpha, PPARa and GSK-3beta were raised in patients.", entity_type="gene")
+    assert found == [("CEBPalpha", "NCBIGene:1050"), ("IL-2Ralpha", "NCBIGene:3559"), ("PPARa", "NCBIGene:5465"),
+                     ("GSK-3beta", "NCBIGene:2932")]
+
+
 def test_micrornas_named_as_meshs_chemicals_are_their_genes(resources):
     # MeSH has "hsa-mir-212" as a synonym of the chemical "MIRN212 microRNA, human"; HGNC as an alias of MIR212
     found = annotated(resources, "hsa-mir-212, hsa-miR-107 and miR-21 were raised in patients.", typed=True)

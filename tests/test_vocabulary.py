@@ -51,6 +51,15 @@ def test_ncbi_gene_info_loads_symbols_aliases_and_taxa(name):
     assert set(human_only.concepts) == {"NCBIGene:6347"}
 
 
+def test_a_symbol_ending_in_its_names_greek_letter_is_also_written_with_the_word():
+    assert V.greek_symbol_forms("CEBPA", "CCAAT enhancer binding protein alpha") == ["CEBPalpha"]
+    assert V.greek_symbol_forms("IL2RA", "interleukin 2 receptor subunit alpha") == ["IL-2Ralpha", "IL2Ralpha"]
+    assert V.greek_symbol_forms("GSK3B", "glycogen synthase kinase 3 beta") == ["GSK-3beta", "GSK3beta"]
+    assert "CD8beta" in V.greek_symbol_forms("CD8B", "CD8 subunit beta")
+    assert V.greek_symbol_forms("MEGF8", "multiple EGF like domains 8") == []
+    assert V.greek_symbol_forms("RHOA", "ras homolog family member A") == []  # the A is no alpha
+
+
 def test_ncbi_gene_designations_of_known_genes_are_aliases_unless_shared_or_generic():
     # genes_NCBI_9606_sample.py: seven records copied from goatools 1.6.9's genes_NCBI_9606_ProteinCoding.py
     vocab = V.Vocabulary()
