@@ -87,6 +87,8 @@ def variants(term: str, kind: str, entity_type: str) -> set[str]:
         m = re.fullmatch(r"([A-Za-z]{2,})(\d+[A-Za-z]?)", term)
         if m:
             out.add(f"{m.group(1)}-{m.group(2)}")  # IL6 -> IL-6
+    if entity_type == "gene" and kind == "symbol" and re.fullmatch(r"[A-Z]{3,5}R", term):
+        out.add(term[0] + term[1:-1].lower() + "R")  # a receptor's symbol as papers write it: "InsR", "LepR", "GcgR"
     if entity_type == "gene" and kind == "name":
         m = re.fullmatch(r"(.*[A-Za-z]{4}) (\d+)", term)
         if m:  # papers join a name's number to its last word as symbols do: "Talin1" is "talin 1"

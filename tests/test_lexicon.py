@@ -52,6 +52,13 @@ def test_hyphen_space_and_greek_variants():
                           "IL-1alpha rose with HIF-1 alpha") == {"IL-1alpha": ["NCBIGene:3552"], "HIF-1 alpha": ["NCBIGene:3091"]}
 
 
+def test_a_receptors_symbol_is_also_written_with_the_ligand_in_title_case():
+    assert "InsR" in variants("INSR", "symbol", "gene") and "GcgR" in variants("GCGR", "symbol", "gene")
+    assert "InsR" not in variants("INSR", "alias", "gene")  # another gene's alias is no receptor's symbol
+    assert variants("AR", "symbol", "gene") == {"AR"}  # two letters: "Ar" is argon
+    assert concepts_found([term("INSR", "NCBIGene:3643", "gene", "symbol")], "InsR and insr") == {"InsR": ["NCBIGene:3643"]}
+
+
 def test_a_greek_letter_written_as_its_latin_initial():
     terms = [term("NF-kappaB", "fplx:NFkappaB", "gene", "famplex"), term("IFN-gamma", "NCBIGene:3458", "gene", "alias"),
              term("TGF-beta1", "NCBIGene:7040", "gene", "alias"), term("tumor necrosis factor alpha", "NCBIGene:7124", "gene", "name")]
