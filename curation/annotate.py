@@ -228,6 +228,8 @@ def _unread(m: Mention) -> None:
     has no concept_id."""
     m.candidates = [m.concept_id] + [c for c in m.candidates if c != m.concept_id]
     m.concept_id, m.confidence = None, min(m.confidence, 0.3)
+    if m.method == "context":  # the document's reading is another species' gene
+        m.method = "dictionary"
 
 
 def choose(entries: list[Entry]) -> tuple[str, str | None, list[str], Entry, float]:
@@ -937,6 +939,8 @@ class Annotator:
             self._drop_labels(p["text"], per_passage[p["passage_id"]])
         for p in passages:
             per_passage[p["passage_id"]] += self._targets_of_classes(p["text"], per_passage[p["passage_id"]], focus)
+        # before the species' rules below, which then weigh a name read so as any other
+        self._decided_by_the_document([m for ms in per_passage.values() for m in ms])
         self._genes_of_species_not_covered([m for ms in per_passage.values() for m in ms], focus, species_of,
                                            self._reagent_hosts(passages, per_passage))
         self._genes_of_the_organism_before(passages, per_passage)
@@ -959,6 +963,19 @@ class Annotator:
         for i, a in enumerate(abbreviation_rows):
             a.update(doc_id=doc_id, abbreviation_id=f"{doc_id}.t{i:04d}")
         return {"sentences": sentences, "mentions": rows, "abbreviations": abbreviation_rows}
+
+    @staticmethod
+    def _decided_by_the_document(mentions: list[Mention]) -> None:
+        """An ambiguous gene name whose candidates include exactly one gene the document names unambiguously
+        elsewhere is that gene: "gp130" (IL6ST or LRPPRC) in a paper that writes "IL6ST", "CPT1" where
+        "carnitine palmitoyltransferase 1A" is written."""
+        named = {m.concept_id for m in mentions if m.entity_type == "gene" and m.concept_id}
+        for m in mentions:
+            if m.entity_type == "gene" and m.concept_id is None and len(m.candidates) > 1:
+                here = [c for c in m.candidates if c in named]
+                if len(here) == 1:
+                    _take(m, here[0], 0.5)
+                    m.method = "context"
 
     def _families_as_members(self, mentions: list[Mention], species_of: dict[int, tuple[Mention, str]],
                              focus: str | None) -> None:

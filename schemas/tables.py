@@ -241,7 +241,7 @@ BROADER_TYPE = {"chemical_role": "chemical"}
 
 def broader_type(entity_type: str) -> str:
     return BROADER_TYPE.get(entity_type, entity_type)
-MENTION_METHODS = ["dictionary", "abbreviation", "coordination", "pattern", "nested", "family_member", "imported"]
+MENTION_METHODS = ["dictionary", "abbreviation", "coordination", "pattern", "nested", "family_member", "context", "imported"]
 
 
 class Sentences(_Base):
@@ -266,7 +266,7 @@ class Mentions(_Base):
     entity_type: Series[str] = pa.Field(isin=ENTITY_TYPES, description="gene (incl. FamPlex families), chemical, chemical_role (a class by action or use: MeSH D27, e.g. tyrosine kinase inhibitors), disease, species, cell_line, variant.")
     concept_id: Series[str] = pa.Field(nullable=True, description="Normalised concept as a CURIE; null when the mention is ambiguous, or is a gene of a species the vocabulary lacks (see candidates).")
     candidates: Series[object] = ListOfStr("Every concept the matched term could mean, best first.")
-    method: Series[str] = pa.Field(isin=MENTION_METHODS, description="How it was found: dictionary, abbreviation (via a defined long form), coordination (the shared head of 'breast and ovarian cancer' makes 'breast' breast cancer; the '9' of 'MMP-2/-9' is MMP9), pattern (variants), nested (the gene or family a drug class is named after, 'mTOR' in 'mTOR inhibitors'; with annotation.nested_chemicals, a chemical inside a gene or chemical-role name, 'dopamine' in 'dopamine receptors'), family_member (a family's mention given the member the training gold gives it, 'Akt' as AKT1, only with annotation.families_as_member; the family is the second candidate), imported.")
+    method: Series[str] = pa.Field(isin=MENTION_METHODS, description="How it was found: dictionary, abbreviation (via a defined long form), coordination (the shared head of 'breast and ovarian cancer' makes 'breast' breast cancer; the '9' of 'MMP-2/-9' is MMP9), pattern (variants), nested (the gene or family a drug class is named after, 'mTOR' in 'mTOR inhibitors'; with annotation.nested_chemicals, a chemical inside a gene or chemical-role name, 'dopamine' in 'dopamine receptors'), family_member (a family's mention given the member the training gold gives it, 'Akt' as AKT1, only with annotation.families_as_member; the family is the second candidate), context (an ambiguous name read as the one of its candidate genes the document names unambiguously elsewhere, 'gp130' as IL6ST where 'IL6ST' is written), imported.")
     matched_term: Series[str] = pa.Field(nullable=True, description="Vocabulary term (or long form) that matched.")
     vocabulary_version: Series[str] = pa.Field(nullable=True, description="Vocabulary of the concept: name@package==version:sha256 prefix of its file.")
     confidence: Series[float] = pa.Field(ge=0, le=1, description="How sure the annotator is (term kind, ambiguity, method).")

@@ -607,6 +607,21 @@ def test_a_symbols_greek_letter_written_as_the_word_or_its_initial_is_the_gene(r
                      ("GSK-3beta", "NCBIGene:2932")]
 
 
+def test_an_ambiguous_gene_name_is_the_candidate_the_document_names_unambiguously(resources):
+    def genes(text):
+        return [(m["text"], m["concept_id"], m["method"]) for m in resources.annotator.annotate(
+            "0" * 16, [{"passage_id": "p0", "offset": 0, "text": text}])["mentions"] if m["entity_type"] == "gene"]
+    # "gp130" is an alias of IL6ST and of LRPPRC: left ambiguous alone, IL6ST where the paper writes IL6ST
+    assert genes("gp130 rose in patients.") == [("gp130", None, "dictionary")]
+    assert genes("gp130 and IL6ST rose in patients.") == [("gp130", "NCBIGene:3572", "context"),
+                                                         ("IL6ST", "NCBIGene:3572", "dictionary")]
+    # in a frog's sentence of a frog paper the name is the frog's gene, though the document names IL6ST
+    found = genes("Paxillin regulates Xenopus laevis oocyte maturation. In Xenopus oocytes, gp130 "
+                  "phosphorylates paxillin. HEK-293 cells expressing IL6ST were used. Xenopus ePABP binds it.")
+    assert [(t, c, method) for t, c, method in found if t in ("gp130", "IL6ST")] == [
+        ("gp130", None, "dictionary"), ("IL6ST", "NCBIGene:3572", "dictionary")]
+
+
 def test_micrornas_named_as_meshs_chemicals_are_their_genes(resources):
     # MeSH has "hsa-mir-212" as a synonym of the chemical "MIRN212 microRNA, human"; HGNC as an alias of MIR212
     found = annotated(resources, "hsa-mir-212, hsa-miR-107 and miR-21 were raised in patients.", typed=True)
