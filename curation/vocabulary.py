@@ -270,20 +270,24 @@ def load_goatools_genes(vocab: Vocabulary, path: Path, source: Source) -> int:
     """A goatools ``genes_NCBI_<taxon>_*.py`` snapshot of NCBI Gene: returns the genes added (a gene already
     added from another file of the same species is kept once)."""
     added = 0
+    for fields in _goatools_records(path):
+        if f"NCBIGene:{fields.get('GeneID')}" in vocab.concepts or not fields.get("Symbol"):
+            continue
+        aliases = "|".join(_split(fields.get("Aliases") or "")) or "-"
+        _add_gene_info_row(vocab, {"tax_id": str(fields["tax_id"]), "GeneID": str(fields["GeneID"]),
+                                   "Symbol": fields["Symbol"], "Synonyms": aliases,
+                                   "description": fields.get("description") or "-"}, source)
+        added += 1
+    return added
+
+
+def _goatools_records(path: Path):
+    """The fields this module reads of each record of a goatools ``genes_NCBI_<taxon>_*.py`` snapshot."""
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             m = _NTDATA.match(line)
-            if not m:
-                continue
-            fields = {k: ast.literal_eval(v) for k, v in _NTDATA_FIELD.findall(m.group(1))}
-            if f"NCBIGene:{fields.get('GeneID')}" in vocab.concepts or not fields.get("Symbol"):
-                continue
-            aliases = "|".join(_split(fields.get("Aliases") or "")) or "-"
-            _add_gene_info_row(vocab, {"tax_id": str(fields["tax_id"]), "GeneID": str(fields["GeneID"]),
-                                       "Symbol": fields["Symbol"], "Synonyms": aliases,
-                                       "description": fields.get("description") or "-"}, source)
-            added += 1
-    return added
+            if m:
+                yield {k: ast.literal_eval(v) for k, v in _NTDATA_FIELD.findall(m.group(1))}
 
 
 # designations that describe a kind of protein or a clone rather than name one gene
@@ -307,17 +311,12 @@ def load_goatools_designations(vocab: Vocabulary, path: Path, source: Source) ->
     Returns the terms added."""
     by_text: dict[str, set[str]] = defaultdict(set)
     written: dict[tuple[str, str], str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            m = _NTDATA.match(line)
-            if not m:
-                continue
-            fields = {k: ast.literal_eval(v) for k, v in _NTDATA_FIELD.findall(m.group(1))}
-            curie = f"NCBIGene:{fields.get('GeneID')}"
-            for d in _split(fields.get("other_designations") or "", "|"):
-                key = d.casefold()
-                by_text[key].add(curie)
-                written.setdefault((key, curie), d)
+    for fields in _goatools_records(path):
+        curie = f"NCBIGene:{fields.get('GeneID')}"
+        for d in _split(fields.get("other_designations") or "", "|"):
+            key = d.casefold()
+            by_text[key].add(curie)
+            written.setdefault((key, curie), d)
     genes_of_word: dict[str, set[str]] = defaultdict(set)
     for key, curie in written:
         for w in _WORD.findall(key):
