@@ -28,7 +28,11 @@ from schemas.tables import broader_type
 from .vocabulary import TERM_KIND_RANK
 
 HYPHENS = "-\u2010\u2011\u2012\u2013\u2014\u2212"
-_FOLD = {ord(h): " " for h in HYPHENS}
+# Every character str.isspace() accepts: papers set "cyclin\u00a0B1" and "10\u2009kDa" with no-break and
+# thin spaces, which a term's key writes as one plain space.
+WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
+_FOLD = {ord(c): " " for c in HYPHENS + WHITESPACE}
 GREEK = {"alpha": "\u03b1", "beta": "\u03b2", "gamma": "\u03b3", "delta": "\u03b4", "kappa": "\u03ba"}
 _GENE_KINDS = {"symbol", "alias", "previous", "famplex"}
 MAX_TERM_LENGTH = 80
@@ -490,15 +494,31 @@ def candidate_spans(text: str, folded: str, max_length: int) -> tuple[np.ndarray
     return np.repeat(starts, counts), span_ends
 
 
+def _single_spaced(text: str, folded: str) -> tuple[str, str, np.ndarray | None]:
+    """`text` and `folded` without the second and later characters of each run of white space (a key
+    has one space where "cyclin  B1" has two), and each kept character's position, or None if none go."""
+    if "  " not in folded:
+        return text, folded, None
+    points = codepoints(folded)
+    space = points == 32
+    keep = np.flatnonzero(~(space[1:] & space[:-1])) + 1
+    keep = np.concatenate(([0], keep))
+    return "".join(text[i] for i in keep), "".join(folded[i] for i in keep), keep
+
+
 def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
     """Every dictionary match on word boundaries whose case rules hold, as (start, end, entries)."""
     if not text or not len(matcher):
         return []
     folded = fold(text)
-    starts, ends = candidate_spans(text, folded, matcher.max_key_length)
+    kept_text, kept_folded, position = _single_spaced(text, folded)
+    starts, ends = candidate_spans(kept_text, kept_folded, matcher.max_key_length)
+    spans = matcher.lookup(codepoints(kept_folded), starts, ends)
+    if position is not None:
+        spans = [(int(position[s]), int(position[e - 1]) + 1, k) for s, e, k in spans]
     kept = None
     found = []
-    for start, end, index in matcher.lookup(codepoints(folded), starts, ends):
+    for start, end, index in spans:
         ok = []
         for e in matcher.entries_for(index):
             if e.case_sensitive:

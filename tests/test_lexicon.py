@@ -191,6 +191,17 @@ def test_a_case_sensitive_terms_hyphen_must_be_written():
     assert found("IL 6 and TNF alpha") == ["IL 6", "TNF alpha"]  # case-insensitive terms keep the space variant
 
 
+def test_no_break_thin_and_repeated_spaces_match_a_terms_one_space():
+    text = "in lung\u00a0cancer, non-small\u2009cell  lung \u00a0cancer and lung\tcancer"
+    found = [(s, e, es[0].concept_id) for s, e, es in longest_first(find(build_matcher(TERMS, {}), text))]
+    # offsets are the text's own, so each mention is the text as written, its odd spaces and all
+    assert [(text[s:e], c) for s, e, c in found] == [
+        ("lung\u00a0cancer", "mesh:D008175"), ("non-small\u2009cell  lung \u00a0cancer", "mesh:D002289"),
+        ("lung\tcancer", "mesh:D008175")]
+    assert spans("lung\u00a0 cancers") == [("lung\u00a0 cancers", "mesh:D008175")]
+    assert spans("lung\n\ncancer") == [("lung\n\ncancer", "mesh:D008175")]
+
+
 def test_british_spellings_are_made_from_american_names_and_yield_to_names_as_written():
     from curation.lexicon import british_variants
 
