@@ -661,6 +661,20 @@ def test_what_a_full_text_labels_is_not_named(resources):
         ("STAT3", "gene", "NCBIGene:6774"), ("SDS", "chemical", "mesh:D012967"), ("ZEB1", "gene", "NCBIGene:6935")]
 
 
+def test_methods_reagents_and_trial_arms_named_like_genes_are_no_genes(resources):
+    # FISH (SH3PXD2A's alias), ATAC (XCL1's), pGL3 (SDHC's previous symbol), Frey, ARM1 written "Arm 1", P19
+    text = ("FISH and ATAC-seq found EGFR amplified; the pGL3 vector carried the STAT3 promoter in P19 cells; "
+            "von Frey filaments; patients in Arm 1 received L-asparaginase.")
+    assert annotated(resources, text, typed=True) == [
+        ("EGFR", "gene", "NCBIGene:1956"), ("STAT3", "gene", "NCBIGene:6774"), ("patients", "species", "NCBITaxon:9606"),
+        ("L-asparaginase", "chemical", "mesh:D001215")]
+    # STR profiling and IR (radiation) are no genes, but a text that defines IR as the insulin receptor means INSR
+    assert annotated(resources, "Cells were authenticated by STR; IR induced DNA damage in STAT3-null cells.",
+                     typed=True) == [("STAT3", "gene", "NCBIGene:6774")]
+    assert annotated(resources, "The insulin receptor (IR) binds. IR rose.", entity_type="gene") == [
+        ("insulin receptor", "NCBIGene:3643"), ("IR", "NCBIGene:3643"), ("IR", "NCBIGene:3643")]
+
+
 def test_back_matter_about_the_paper_is_not_read_for_entities(resources):
     # authors' initials ("JAK") and funders are no findings; the same words in a result are
     passages = [{"passage_id": "p0", "offset": 0, "text": "STAT3 and JAK rose.", "section_path": ["Results"]},
