@@ -675,6 +675,17 @@ def test_methods_reagents_and_trial_arms_named_like_genes_are_no_genes(resources
         ("insulin receptor", "NCBIGene:3643"), ("IR", "NCBIGene:3643"), ("IR", "NCBIGene:3643")]
 
 
+def test_a_kits_a_mediums_and_a_cited_authors_words_are_no_genes(resources):
+    # in a mouse paper "Kit" is the mouse's Kit; a kit's, a medium's or an author's name is none of the genes
+    text = ("In mice, RNA was isolated with the QIAamp DNA Kit (Qiagen) and an ELISA kit, as Park et al. did; cells "
+            "grew in DMEM/F12 and Ham's F12 medium; Kit rose in XY Kit W/Wv gonads (Figures 5, S1, and S2; S3 Fig).")
+    assert annotated(resources, text, entity_type="gene") == [("Kit", "NCBIGene:16590"), ("Kit", "NCBIGene:16590")]
+    # a supplier, a file type, the UK health service, a bacterial reagent and any glycoprotein
+    assert annotated(resources, "STAT3 (Promega) was stained with protein A/G beads in an NHS trust (PDF); "
+                     "lactoferrin is a milk glycoprotein.", typed=True) == [
+        ("STAT3", "gene", "NCBIGene:6774"), ("lactoferrin", "gene", "NCBIGene:4057")]
+
+
 def test_back_matter_about_the_paper_is_not_read_for_entities(resources):
     # authors' initials ("JAK") and funders are no findings; the same words in a result are
     passages = [{"passage_id": "p0", "offset": 0, "text": "STAT3 and JAK rose.", "section_path": ["Results"]},
