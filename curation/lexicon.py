@@ -417,7 +417,8 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     written = {(key, broader_type(e.entity_type)) for key, slot in table.items() for e in slot.values()}
     for v, t in derived:
         key, etype = term_key(v), t["entity_type"]
-        if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype):
+        # a stopped term's plural, singular or spelling is stopped with it ("body weight" and "body weights")
+        if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype) or _stopped(stoplist, term_key(t["term"]), etype):
             continue
         add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"], etype), True))
     keys = sorted(table)

@@ -668,6 +668,9 @@ def test_methods_reagents_and_trial_arms_named_like_genes_are_no_genes(resources
     assert annotated(resources, text, typed=True) == [
         ("EGFR", "gene", "NCBIGene:1956"), ("STAT3", "gene", "NCBIGene:6774"), ("patients", "species", "NCBITaxon:9606"),
         ("L-asparaginase", "chemical", "mesh:D001215")]
+    # lab materials, anatomy, a measurement and verbs are no diseases or chemicals
+    assert annotated(resources, "Dorsal root ganglion sections on glass slides in sterile saline, to integrate and "
+                     "complement the body weights.") == []
     # STR profiling and IR (radiation) are no genes, but a text that defines IR as the insulin receptor means INSR
     assert annotated(resources, "Cells were authenticated by STR; IR induced DNA damage in STAT3-null cells.",
                      typed=True) == [("STAT3", "gene", "NCBIGene:6774")]

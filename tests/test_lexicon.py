@@ -123,6 +123,15 @@ def test_stoplist_blocks_a_term():
     assert spans("this may lead to", {"lead": {"chemical"}}) == []
 
 
+def test_a_stopped_terms_plural_and_singular_are_stopped_with_it():
+    assert spans("carcinoma and carcinomas") == [("carcinoma", "mesh:D002277"), ("carcinomas", "mesh:D002277")]
+    assert spans("carcinoma and carcinomas", {"carcinoma": {"disease"}}) == []
+    # ... but a plural written as a term of its own is stopped only as itself
+    terms = TERMS + [term("Body Weights", "mesh:D001835", "disease", "synonym"), term("Body Weight", "mesh:D001835", "disease")]
+    assert concepts_found(terms, "body weight") == {"body weight": ["mesh:D001835"]}
+    assert len(find(build_matcher(terms, {"body weight": {"disease"}}), "body weight and body weights")) == 1
+
+
 def test_a_term_stopped_as_a_chemical_is_stopped_as_a_chemical_role():
     terms = [term("Ligand", "mesh:D008024", "chemical_role"), term("Analgesics", "mesh:D000700", "chemical_role")]
     matcher = build_matcher(terms, {"ligand": {"chemical"}})
