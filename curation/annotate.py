@@ -78,11 +78,17 @@ _HEAD_NOUNS = frozenset("deficiency deficiencies disease diseases disorder disor
 # "Figures 2A-2C", "Table S3"), a supplement's file type ("(PDF)") and a mouse embryo's or pup's stage ("E13.5",
 # "at E13", "E13-E16", "P0.5"), and a nucleotide sequence ("5'-GGC AAA CCT CCA GTC GC-3'"). Gene aliases
 # match inside them ("S2", "1D", "E13", "Fig-1", "PDF"): on the 259 JATS
-# articles "S2" alone was a gene mention 351 times in 101 articles.
+# articles "S2" alone was a gene mention 351 times in 101 articles. So do statistics ("F3,29 = 174.1",
+# "Chi-square", "Pearson Rho": the fly's Chi, RHOA) and an institute's name ("Max Planck").
+# A supplier's address, "(Sigma, St. Louis, MO)", "Toledo, OH", names no gene (AR) or chemical (OH)
+_US_STATES = ("AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH "
+              "OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY").split()
 _LABEL = re.compile(
     r"\b(?:Fig(?:ure)?s?\.?|Tables?|Movies?|Videos?|Files?|Panels?|Appendix|Boxe?s?|Schemes?|Datasets?|Data)\s*"
     r"S?\d+[A-Za-z]?(?:(?:\s*[-\u2013\u2014,]\s*(?:and\s+)?|\s+and\s+|\s+to\s+)(?:S?\d+[A-Za-z]?|[A-Za-z])\b)*"
     r"|\bS\d+[A-Za-z]?\s+(?:Fig(?:ure)?|Table|Text|File|Dataset|Data|Appendix|Movie|Video|Protocol|Checklist)\b"
+    r"|\bF\d+\s*,\s*\d+\s*[=<>]|\b[Cc]hi[-\s]?squared?\b|\b(?:Pearson|Spearman)(?:['\u2019]s)?\s+(?:[Rr]ho|r)\b"  # statistics
+    r"|\bMax[-\s]Planck\b|\b[A-Z][a-z]+,\s+(?:" + "|".join(_US_STATES) + r")(?=\s*(?:,\s*(?:USA|United States)|\)|;|$|\s+\d{5}))"
     r"|\((?:\d+(?:\.\d+)?\s*[KMG]B\s+)?(?:PDF|PSD|DOCX?|XLSX?|TIFF?|PPTX?|AVI|MOV|MP4|ZIP|TXT|CSV|EPS|JPE?G|PNG|GIF|WMV|MPE?G)\)"
     r"|\b[EP]\d{1,2}(?:\.\d)?\s*[-\u2013]\s*[EP]\d{1,2}(?:\.\d)?\b|\b[EP]\d{1,2}\.\d\b"
     r"|\b(?:at|from|to|until|by|between|and|or|stages?|embryos?|days?)\s+[EP]\d{1,2}\b"

@@ -62,8 +62,12 @@ def term_key(term: str) -> str:
 
 def is_case_sensitive(term: str, kind: str, entity_type: str | None = None) -> bool:
     letters = sum(c.isalpha() for c in term)
-    if kind == "curated" and entity_type == "gene" and term.isalpha() and term[:1].isupper() and term[1:].islower():
-        return True  # a gene pinned as a capitalised word ("Twist", "Slug") is not the word ("a twist")
+    if kind in ("curated", "name") and entity_type == "gene" and term.isalpha() and term[:1].isupper() and term[1:].islower():
+        # a gene pinned or named as a capitalised word ("Twist", "Slug"; the fly's "Chip", "Drop", "Star") is
+        # not the word ("a twist", "a drop", "ChIP-seq")
+        return True
+    if kind == "curated" and entity_type == "gene" and term.isupper() and not any(c.isdigit() for c in term):
+        return True  # a symbol learned as written ("CARDINAL", CARD8) keeps a symbol's case rule ("cardinal signs")
     if kind in _GENE_KINDS:
         # long symbols with digits (STAT3, ZEB1, CCL2) are safe in any case; short or digit-free ones are not
         if _ONCOGENE_FORM.fullmatch(term) or _PREFIXED_FORM.fullmatch(term):

@@ -683,6 +683,10 @@ def test_a_kits_a_mediums_and_a_cited_authors_words_are_no_genes(resources):
     text = ("In mice, RNA was isolated with the QIAamp DNA Kit (Qiagen) and an ELISA kit, as Park et al. did; cells "
             "grew in DMEM/F12 and Ham's F12 medium; Kit rose in XY Kit W/Wv gonads (Figures 5, S1, and S2; S3 Fig).")
     assert annotated(resources, text, entity_type="gene") == [("Kit", "NCBIGene:16590"), ("Kit", "NCBIGene:16590")]
+    # statistics, an institute and suppliers' addresses are no genes or chemicals (F3, the fly's Chi, RHOA, MAX, AR, OH)
+    assert annotated(resources, "STAT3 rose (F3,29 = 174.1; Chi-square test; Pearson Rho = -0.8) at the Max Planck "
+                     "Institute; antibodies from Sigma (St. Louis, MO), Fayetteville, AR, USA and Toledo, OH.") == [
+        ("STAT3", "NCBIGene:6774")]
     # a supplier, a file type, the UK health service, a bacterial reagent and any glycoprotein
     assert annotated(resources, "STAT3 (Promega) was stained with protein A/G beads in an NHS trust (PDF); "
                      "lactoferrin is a milk glycoprotein.", typed=True) == [

@@ -101,6 +101,15 @@ def test_case_rules_keep_short_symbols_apart_from_words():
     assert spans("Stat3 and STAT3") == [("Stat3", "NCBIGene:6774"), ("STAT3", "NCBIGene:6774")]
 
 
+def test_a_gene_named_as_a_capitalised_word_or_learned_in_capitals_matches_as_written():
+    # the fly's Chip and Drop are no ChIP-seq, microarray chip or drop; a learned "CARDINAL" (CARD8) no cardinal sign
+    terms = [term("Chip", "NCBIGene:37837", "gene"), term("Drop", "NCBIGene:45285", "gene"),
+             term("CARDINAL", "NCBIGene:22900", "gene", "curated"), term("leptin", "NCBIGene:3952", "gene")]
+    assert concepts_found(terms, "ChIP-seq on a chip, a drop, cardinal signs; Chip, Drop, CARDINAL, leptin, Leptin") == {
+        "Chip": ["NCBIGene:37837"], "Drop": ["NCBIGene:45285"], "CARDINAL": ["NCBIGene:22900"],
+        "leptin": ["NCBIGene:3952"], "Leptin": ["NCBIGene:3952"]}
+
+
 def test_an_oncogenes_cellular_form_is_written_in_any_case():
     # HGNC keeps one case ("C-Kit"); papers write "c-kit", "c-Kit", "C-KIT". A short symbol stays exact.
     terms = [term("C-Kit", "NCBIGene:3815", "gene", "alias"), term("KIT", "NCBIGene:3815", "gene", "symbol")]
