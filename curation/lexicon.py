@@ -68,6 +68,8 @@ def is_case_sensitive(term: str, kind: str, entity_type: str | None = None) -> b
         return True
     if kind == "curated" and entity_type == "gene" and term.isupper() and not any(c.isdigit() for c in term):
         return True  # a symbol learned as written ("CARDINAL", CARD8) keeps a symbol's case rule ("cardinal signs")
+    if kind in _GENE_KINDS and " " in term and any(len(w) >= 4 and w.islower() and w not in GREEK for w in term.split()):
+        return False  # a name written as an alias ("MER receptor tyrosine kinase") is a name: "Mer receptor ..."
     if kind in _GENE_KINDS:
         # long symbols with digits (STAT3, ZEB1, CCL2) are safe in any case; short or digit-free ones are not
         if _ONCOGENE_FORM.fullmatch(term) or _PREFIXED_FORM.fullmatch(term):

@@ -110,6 +110,13 @@ def test_a_gene_named_as_a_capitalised_word_or_learned_in_capitals_matches_as_wr
         "leptin": ["NCBIGene:3952"], "Leptin": ["NCBIGene:3952"]}
 
 
+def test_a_name_written_as_an_alias_matches_in_any_case_but_a_symbol_does_not():
+    terms = [term("MER receptor tyrosine kinase", "NCBIGene:10461", "gene", "alias"),
+             term("A beta", "NCBIGene:351", "gene", "alias"), term("MER", "NCBIGene:10461", "gene", "alias")]
+    assert concepts_found(terms, "Mer receptor tyrosine kinase, a beta-galactosidase, Mer and MER") == {
+        "Mer receptor tyrosine kinase": ["NCBIGene:10461"], "MER": ["NCBIGene:10461"]}
+
+
 def test_an_oncogenes_cellular_form_is_written_in_any_case():
     # HGNC keeps one case ("C-Kit"); papers write "c-kit", "c-Kit", "C-KIT". A short symbol stays exact.
     terms = [term("C-Kit", "NCBIGene:3815", "gene", "alias"), term("KIT", "NCBIGene:3815", "gene", "symbol")]
