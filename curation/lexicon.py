@@ -508,9 +508,9 @@ def _single_spaced(text: str, folded: str) -> tuple[str, str, np.ndarray | None]
         return text, folded, None
     points = codepoints(folded)
     space = points == 32
-    keep = np.flatnonzero(~(space[1:] & space[:-1])) + 1
-    keep = np.concatenate(([0], keep))
-    return "".join(text[i] for i in keep), "".join(folded[i] for i in keep), keep
+    keep = np.concatenate(([0], np.flatnonzero(~(space[1:] & space[:-1])) + 1))
+    as_text = lambda p: p[keep].tobytes().decode("utf-32-le", "surrogatepass")
+    return as_text(codepoints(text)), as_text(points), keep
 
 
 def find(matcher: Matcher, text: str) -> list[tuple[int, int, list[Entry]]]:
