@@ -1060,13 +1060,14 @@ class Annotator:
             if outer.entity_type not in ("gene", "chemical_role") or outer.method != "dictionary":
                 continue
             name = text[outer.start:outer.end]
-            for s, e, entries in find(self.matcher, name):
+            inside = [(s, e, chosen) for s, e, entries in find(self.matcher, name) if e - s < len(name)
+                      and not (s > 0 and name[s - 1].isalnum()) and not (e < len(name) and name[e].isalnum())
+                      and (chosen := choose(entries))[0] == "chemical" and chosen[1]]
+            # the longest chemical inside wins: "poly(ADP-ribose)" in "poly(ADP-ribose) polymerase", not also
+            # its "ADP", "ADP-ribose" and "ribose"
+            for s, e, (etype, concept, candidates, entry, confidence) in longest_first(inside):
                 start, end = outer.start + s, outer.start + e
-                if (e - s == len(name) or (start, end) in taken or (s > 0 and name[s - 1].isalnum())
-                        or (e < len(name) and name[e].isalnum())):
-                    continue
-                etype, concept, candidates, entry, confidence = choose(entries)
-                if etype == "chemical" and concept:
+                if (start, end) not in taken:
                     taken.add((start, end))
                     out.append(Mention(start, end, etype, concept, candidates, "nested", entry.term, entry.source,
                                        confidence, entry.kind))

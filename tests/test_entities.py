@@ -505,6 +505,11 @@ def test_with_nested_chemicals_the_chemical_inside_a_gene_or_role_name_is_a_ment
     default = resources.annotator.annotate("0" * 16, passages)["mentions"]
     assert [m["text"] for m in default if m["entity_type"] == "chemical"] == ["sodium chloride"]
     assert {m["text"] for m in default} == {m["text"] for m in rows} - {"Dopamine", "acetylcholine", "creatine"}
+    # the longest chemical inside a name is the one: "poly(ADP-ribose)", not also its ADP, ADP-ribose and ribose
+    inner = nested.annotator.annotate("0" * 16, [{"passage_id": "p0", "offset": 0,
+                                                   "text": "poly(ADP-ribose) polymerase was cleaved"}])["mentions"]
+    assert [(m["text"], m["entity_type"]) for m in inner] == [
+        ("poly(ADP-ribose)", "chemical"), ("poly(ADP-ribose) polymerase", "gene")]
 
 
 def test_a_chemical_after_substituents_is_part_of_another_compounds_name(resources):
