@@ -414,6 +414,8 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
             if _stopped(stoplist, key, etype):
                 continue
             add(key, Entry(t["concept_id"], etype, v, kind, t["source"], is_case_sensitive(v, kind, etype), v != term))
+        if _stopped(stoplist, term_key(term), etype):
+            continue  # a stopped term's plural, singular or spelling is stopped with it ("body weight(s)")
         made = {*chemical_forms(term, kind, etype), *neoplasm_forms(term, kind, etype)}
         for spelling in {term, *made, *(b for t in {term, *made} for b in british_variants(t, etype))}:
             derived += [(v, t) for v in number_variants(spelling, kind, etype) | ({spelling} - {term})]
@@ -423,8 +425,7 @@ def build_matcher(terms, stoplist: dict[str, set[str]]) -> Matcher:
     written = {(key, broader_type(e.entity_type)) for key, slot in table.items() for e in slot.values()}
     for v, t in derived:
         key, etype = term_key(v), t["entity_type"]
-        # a stopped term's plural, singular or spelling is stopped with it ("body weight" and "body weights")
-        if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype) or _stopped(stoplist, term_key(t["term"]), etype):
+        if (key, broader_type(etype)) in written or _stopped(stoplist, key, etype):
             continue
         add(key, Entry(t["concept_id"], etype, v, t["term_kind"], t["source"], is_case_sensitive(v, t["term_kind"], etype), True))
     keys = sorted(table)

@@ -533,7 +533,7 @@ def load_mesh_tsv(vocab: Vocabulary, descriptors: Path, supplementary: Path, sou
                 _add_mesh(vocab, mesh_id, kind, label, synonyms.split("|"), source)
             elif _is_anatomy(trees.split("|")):
                 vocab.anatomy.update(_anatomy_key(t) for t in [label, *synonyms.split("|")] if t)
-            elif _unfiled(trees.split("|")):
+            elif _may_name_a_human_gene(trees.split("|")):
                 vocab.unfiled_mesh[mesh_id] = (label, [x for x in synonyms.split("|") if x])
     with open(supplementary, encoding="utf-8") as fh:
         for line in fh:
@@ -563,8 +563,8 @@ _OTHER_ORGANISMS_PROTEINS = tuple(f"D12.776.{n}" for n in (
     "037", "045", "090", "093", "095", "097", "325", "354", "419", "765", "820", "831", "964"))
 
 
-def _unfiled(tree_numbers: list[str]) -> bool:
-    """Whether a heading the tree rule types as nothing may lend its names to a gene (load_mesh_gene_names)."""
+def _may_name_a_human_gene(tree_numbers: list[str]) -> bool:
+    """Whether a heading the tree rule types as nothing may lend its names to a human gene (load_mesh_gene_names)."""
     return not any(t.startswith(_OTHER_ORGANISMS_PROTEINS) for t in tree_numbers)
 
 
@@ -616,7 +616,7 @@ def load_mesh_xml(vocab: Vocabulary, path: Path, source: Source, descriptor_type
                 terms = [t.text for t in record.iterfind("ConceptList/Concept/TermList/Term/String") if t.text]
                 if kind:
                     _add_mesh(vocab, ui, kind, name, [t for t in terms if t != name], source)
-                elif ui not in vocab.concepts and _unfiled(trees):
+                elif ui not in vocab.concepts and _may_name_a_human_gene(trees):
                     vocab.unfiled_mesh[ui] = (name, [t for t in terms if t != name])
             record.clear()
     return types
